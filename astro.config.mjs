@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+/**
+ * Where the site is published. Both come from the environment so one build
+ * serves a domain root or a sub-path (see README, "Host anywhere").
+ */
+const site = process.env.SITE_URL || 'https://performance.example.gov.uk';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+});

@@ -1,0 +1,74 @@
+/**
+ * What a card says about one indicator in one quarter: direction of travel,
+ * whether the target is met, and one plain-English line putting it together.
+ */
+import type { Indicator } from '../schemas/indicator';
+import type { QuarterIndicator } from '../schemas/quarter';
+import { meetsTarget } from './cells';
+import { directionOfTravel, movement, type Direction, type Movement } from './direction';
+import { formatChange, formatValue, quartileWords } from './format';
+
+export interface Card {
+  indicator: Indicator;
+  record: QuarterIndicator;
+  direction: Direction | null;
+  /** Which way the value moved, whatever the polarity. */
+  movement: Movement | null;
+  /** Whether the latest value meets the target; null with no target or no value. */
+  targetMet: boolean | null;
+  /** "up 3.1 percentage points, an improvement". */
+  change: string | null;
+  /** "Better than Q4 2023/24, still below the 97.2% target; second quartile nationally." */
+  sentence: string;
+}
+
+export const DIRECTION_WORDS: Record<Direction, string> = {
+  improved: 'Improved',
+  worse: 'Worse',
+  'no-change': 'No change',
+};
+
+function targetPhrase(card: Omit<Card, 'sentence'>): string | null {
+  const { record, indicator, targetMet, direction } = card;
+  if (!record.target || targetMet === null) return null;
+  const target = `${formatValue(record.target.value, indicator)} target`;
+  if (targetMet) return `${direction === 'worse' ? 'still ' : ''}meeting the ${target}`;
+  const side = indicator.polarity === 'lower is better' || record.target.comparison === 'below' || record.target.comparison === 'at most' ? 'above' : 'below';
+  return `${direction === 'improved' || direction === 'no-change' ? 'still ' : ''}${side} the ${target}`;
+}
+
+function directionPhrase(card: Omit<Card, 'sentence'>): string | null {
+  const previous = card.record.previous;
+  if (!previous || card.movement === null) return null;
+  if (card.direction === 'improved') return `Better than ${previous.period}`;
+  if (card.direction === 'worse') return `Worse than ${previous.period}`;
+  if (card.movement === 'same') return `The same as ${previous.period}`;
+  return `${card.movement === 'up' ? 'Higher' : 'Lower'} than ${previous.period}`;
+}
+
+export function describeCard(card: Omit<Card, 'sentence'>): string {
+  const parts = [directionPhrase(card), targetPhrase(card)].filter(Boolean) as string[];
+  let sentence = parts.join(', ');
+  if (card.record.quartile) {
+    const quartile = `${quartileWords(card.record.quartile)} nationally`;
+    sentence = sentence ? `${sentence}; ${quartile}` : quartile.charAt(0).toUpperCase() + quartile.slice(1);
+  }
+  if (!sentence) sentence = card.record.latest.value === null ? 'No figure was published for this period' : 'No earlier figure to compare with';
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+export function buildCard(indicator: Indicator, record: QuarterIndicator): Card {
+  const previous = record.previous?.value ?? null;
+  const latest = record.latest.value;
+  const direction = directionOfTravel(previous, latest, indicator.polarity);
+  const change = formatChange(previous, latest, indicator);
+  const partial = {
+    indicator,
+    record,
+    direction,
+    movement: previous !== null && latest !== null ? movement(previous, latest) : null,
+    targetMet: record.target && latest !== null ? meetsTarget(latest, record.target, indicator.polarity) : null,
+    change: change && direction && direction !== 'no-change' ? `${change}, ${direction === 'improved' ? 'an improvement' : 'a worse result'}` : change,
+  };
+  return { ...partial, sentence: describeCard(partial) };
+}

@@ -1,0 +1,78 @@
+/**
+ * The indicator catalogue (`content/indicators.csv`): every indicator the
+ * council reports, with how to read it.
+ */
+import { indicatorSchema, type Indicator, type IndicatorInput } from '../schemas/indicator';
+import { cellsByKey, mapColumns, readTable } from './delimited';
+import { closestNames, normaliseName } from './names';
+import { ContentError, parseWithFriendlyErrors, type Problem } from './problems';
+
+const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape).map((key) => ({ key, header: key, required: key !== 'aliases' }));
+
+export interface CatalogueEntry {
+  /** The row's cells as written, for the content collection to validate again. */
+  cells: IndicatorInput;
+  indicator: Indicator;
+}
+
+/** Parses and checks the catalogue; throws a ContentError listing every problem. */
+export function parseCatalogue(text: string, file: string): CatalogueEntry[] {
+  const table = readTable(text, file);
+  if (!table.ok) throw new ContentError(file, table.problems);
+  const columns = mapColumns(table.table.header, CATALOGUE_COLUMNS, file);
+  if (!columns.ok) throw new ContentError(file, columns.problems);
+
+  const problems: Problem[] = [];
+  const entries: CatalogueEntry[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const row of table.table.rows) {
+    const cells = cellsByKey(row, columns.map, CATALOGUE_COLUMNS);
+    const parsed = parseWithFriendlyErrors(indicatorSchema, { file, line: row.line, columns: columns.map.columns, cells });
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const indicator = parsed.data;
+    for (const [key, value] of [['id', indicator.id], ...[indicator.name, ...indicator.aliases].map((n) => ['name', normaliseName(n)])] as const) {
+      const seen = firstLineOf.get(`${key}:${value}`);
+      if (seen !== undefined) {
+        problems.push({
+          file,
+          line: row.line,
+          column: columns.map.columns[key]?.column,
+          columnName: key,
+          found: key === 'id' ? value : cells[key],
+          expected: `a ${key} no other indicator uses, but line ${seen} already has it`,
+        });
+      }
+      firstLineOf.set(`${key}:${value}`, row.line);
+    }
+    entries.push({ cells: cells as IndicatorInput, indicator });
+  }
+  if (problems.length) throw new ContentError(file, problems);
+  return entries;
+}
+
+/** Finds catalogue indicators by name or alias, ignoring case, spacing and punctuation. */
+export class IndicatorMatcher {
+  private readonly byName = new Map<string, Indicator>();
+  private readonly names: string[] = [];
+
+  constructor(readonly indicators: readonly Indicator[]) {
+    for (const indicator of indicators) {
+      for (const name of [indicator.name, ...indicator.aliases]) {
+        this.byName.set(normaliseName(name), indicator);
+        this.names.push(name);
+      }
+    }
+  }
+
+  find(name: string): Indicator | undefined {
+    return this.byName.get(normaliseName(name));
+  }
+
+  /** Up to three catalogue names closest to an unknown one. */
+  suggest(name: string): string[] {
+    return closestNames(name, this.names);
+  }
+}

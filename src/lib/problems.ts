@@ -1,0 +1,97 @@
+/**
+ * Problems found in a content file, worded for the person who edits it:
+ * which file, which line and column, what was found and what was expected.
+ */
+import type { z } from 'astro/zod';
+
+export interface Problem {
+  /** Path of the file, relative to the project (as the editor sees it). */
+  file: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** 1-based column (cell position in the row). */
+  column?: number;
+  /** The column's header, such as "Target". */
+  columnName?: string;
+  /** What the cell held, exactly. */
+  found?: string;
+  /** What should be there, in plain words. */
+  expected: string;
+  /** An extra sentence on how to fix it. */
+  hint?: string;
+}
+
+/** Spreadsheet column letter for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function quote(text: string): string {
+  const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return shown === '' ? 'an empty cell' : `"${shown}"`;
+}
+
+/** One problem as a block of text: a `file:line:column` heading editors can click, then plain words. */
+export function formatProblem(problem: Problem): string {
+  const position = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
+  const where: string[] = [];
+  if (problem.line !== undefined) where.push(`line ${problem.line}`);
+  if (problem.column !== undefined) {
+    where.push(`column ${columnLetter(problem.column)}${problem.columnName ? ` (${problem.columnName})` : ''}`);
+  }
+  const lead = where.length ? `${where.join(', ')}: ` : '';
+  const found = problem.found !== undefined ? `found ${quote(problem.found)}, ` : '';
+  const text = `${lead}${found}expected ${problem.expected}.`;
+  return `${position}\n  ${text.charAt(0).toUpperCase()}${text.slice(1)}${problem.hint ? `\n  ${problem.hint}` : ''}`;
+}
+
+/** Every problem in one file, thrown together so the editor can fix them all in one go. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`${file} has ${count}; nothing was published. Fix the file and build again.\n\n${problems.map(formatProblem).join('\n\n')}\n`);
+    this.name = 'ContentError';
+  }
+}
+
+export interface CellLocation {
+  file: string;
+  line: number;
+  /** For each field of the parsed object: its 1-based column and header name. */
+  columns: Record<string, { column: number; name: string }>;
+  /** The raw cells, by field. */
+  cells: Record<string, string>;
+}
+
+/**
+ * Validates a row with a zod schema and, instead of zod's own report, returns
+ * problems that name the line, the column and the cell as the editor sees them.
+ * Schemas put the "expected ..." wording in their issue messages.
+ */
+export function parseWithFriendlyErrors<S extends z.ZodType>(
+  schema: S,
+  location: CellLocation,
+): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
+  const result = schema.safeParse(location.cells);
+  if (result.success) return { ok: true, data: result.data };
+  const problems = result.error.issues.map((issue): Problem => {
+    const field = String(issue.path[0] ?? '');
+    const column = location.columns[field];
+    return {
+      file: location.file,
+      line: location.line,
+      column: column?.column,
+      columnName: column?.name,
+      found: location.cells[field],
+      expected: issue.message,
+    };
+  });
+  return { ok: false, problems };
+}

@@ -1,0 +1,53 @@
+/** Counts that summarise a quarter: RAG ratings, directions of travel, national quartiles. */
+import type { Card } from './cards';
+
+export interface QuarterSummary {
+  total: number;
+  rag: { green: number; amber: number; red: number; none: number };
+  direction: { improved: number; 'no-change': number; worse: number; none: number };
+  quartile: { 1: number; 2: number; 3: number; 4: number; none: number };
+  /** Indicators with a national benchmark (a quartile). */
+  benchmarked: number;
+}
+
+export function summarise(cards: readonly Pick<Card, 'direction' | 'record'>[]): QuarterSummary {
+  const summary: QuarterSummary = {
+    total: cards.length,
+    rag: { green: 0, amber: 0, red: 0, none: 0 },
+    direction: { improved: 0, 'no-change': 0, worse: 0, none: 0 },
+    quartile: { 1: 0, 2: 0, 3: 0, 4: 0, none: 0 },
+    benchmarked: 0,
+  };
+  for (const card of cards) {
+    summary.rag[card.record.rag ?? 'none']++;
+    summary.direction[card.direction ?? 'none']++;
+    summary.quartile[card.record.quartile ?? 'none']++;
+    if (card.record.quartile) summary.benchmarked++;
+  }
+  return summary;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
+
+/** "Of 22 measures, 14 have a national benchmark: three in the top quartile, four in the second, three in the third and four in the bottom." */
+export function quartileSentence(summary: QuarterSummary): string {
+  const q = summary.quartile;
+  if (summary.benchmarked === 0) return `None of the ${summary.total} measures has a national benchmark.`;
+  return (
+    `Of ${summary.total} measures, ${summary.benchmarked} have a national benchmark: ` +
+    `${words(q[1])} in the top quartile, ${words(q[2])} in the second, ${words(q[3])} in the third and ${words(q[4])} in the bottom.`
+  );
+}
+
+/** "3 rated green, 7 amber and 4 red; 8 have no rating." */
+export function ragSentence(summary: QuarterSummary): string {
+  const r = summary.rag;
+  return `${r.green} rated green, ${r.amber} amber and ${r.red} red; ${r.none} ${r.none === 1 ? 'has' : 'have'} no rating.`;
+}
+
+/** "7 improved, 10 got worse and 2 did not change; 3 are not judged (no better direction)." */
+export function directionSentence(summary: QuarterSummary): string {
+  const d = summary.direction;
+  return `${d.improved} improved, ${d.worse} got worse and ${d['no-change']} did not change; ${d.none} ${d.none === 1 ? 'is' : 'are'} not judged.`;
+}

@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+import type { CellResult } from '../lib/cells';
+
+/**
+ * A spreadsheet cell read by one of the readers in `src/lib/cells.ts`.
+ * The reader's "expected" wording becomes the issue message, which
+ * `parseWithFriendlyErrors` shows beside the line and column.
+ * (Cells are read, never `z.coerce`d: a blank must not become 0.)
+ */
+export function cell<T>(read: (raw: string) => CellResult<T>) {
+  return z.string().transform((raw, ctx): T => {
+    const result = read(raw);
+    if (result.ok) return result.value;
+    ctx.issues.push({ code: 'custom', message: result.expected, input: raw });
+    return z.NEVER;
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'astro/zod';
+import { readPolarity } from '../lib/cells';
+import { cell } from './cell';
+
+export const AREAS = ['Early Years', 'Education', 'SEND', 'Social Care'] as const;
+export const UNITS = ['percent', 'count', 'score'] as const;
+export const FREQUENCIES = ['quarterly', 'termly', 'annual'] as const;
+
+/** One row of `content/indicators.csv`: what an indicator is and how to read it. */
+export const indicatorSchema = z.object({
+  /** Stable id used in URLs, card anchors and commentary: lower-case words joined by hyphens. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lower-case letters, digits and hyphens, such as care-leavers-eet'),
+  /** The indicator's published name. */
+  name: z.string().trim().min(1, 'the indicator name as published'),
+  /** Other spellings exports use for it, separated by "|". */
+  aliases: z.string().transform((text) =>
+    text
+      .split('|')
+      .map((alias) => alias.trim())
+      .filter(Boolean),
+  ),
+  /** Service area the dashboard groups it under. */
+  area: z.enum(AREAS, { error: `one of ${AREAS.join(', ')}` }),
+  /** The strategic-plan outcome it measures progress towards. */
+  outcome: z.string().trim().min(1, 'the strategic-plan outcome'),
+  /** What the numbers count: a percentage, a number of children, or a score (Progress 8). */
+  unit: z.enum(UNITS, { error: 'percent, count or score' }),
+  /** Which way is better. */
+  polarity: cell(readPolarity).pipe(z.enum(['higher is better', 'lower is better', 'neither'])),
+  /** How often a new figure is published. */
+  frequency: z.enum(FREQUENCIES, { error: 'quarterly, termly or annual' }),
+  /** Decimal places to show. */
+  decimals: z
+    .string()
+    .regex(/^[0-3]$/, 'a whole number of decimal places from 0 to 3')
+    .transform(Number),
+  /** One or two plain-English sentences a resident understands, acronyms spelled out. */
+  definition: z.string().trim().min(20, 'a plain-English definition of one or two sentences'),
+});
+
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorInput = z.input<typeof indicatorSchema>;

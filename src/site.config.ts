@@ -1,0 +1,16 @@
+/** Site-wide settings: who publishes the site and where its content lives. */
+export const SITE = {
+  council: 'Leicestershire County Council',
+  department: 'Children and Family Services',
+  title: 'Children and Family Services performance',
+  description:
+    'Quarterly performance of the council’s Children and Family Services: child protection, care leavers, special educational needs, early years and schools, as reported to the scrutiny committee.',
+  committee: 'Children and Family Services Overview and Scrutiny Committee',
+  contact: {
+    team: 'Business Intelligence Service',
+    email: 'Emma.j.Jones@leics.gov.uk',
+    phone: '0116 305 7526',
+  },
+  /** The content folder; CONTENT_DIR points the build at another one (benchmarks, tests). */
+  contentDir: process.env.CONTENT_DIR || 'content',
+} as const;
