@@ -36,7 +36,6 @@ export interface SiteModel {
 
 export function buildModel(catalogue: readonly Indicator[], quarters: readonly { id: string; data: Quarter }[]): SiteModel {
   const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
-  const order = new Map(catalogue.map((indicator, index) => [indicator.id, index]));
   const oldestFirst = [...quarters].sort((a, b) => a.data.end.localeCompare(b.data.end));
 
   const views: QuarterView[] = oldestFirst.map(({ id, data }, index) => {
@@ -47,7 +46,8 @@ export function buildModel(catalogue: readonly Indicator[], quarters: readonly {
     });
     const areas = AREAS.map((area) => ({
       area: area as string,
-      cards: cards.filter((card) => card.indicator.area === area).sort((a, b) => order.get(a.indicator.id)! - order.get(b.indicator.id)!),
+      // Within an area, cards keep the order of the council's own file.
+      cards: cards.filter((card) => card.indicator.area === area).sort((a, b) => a.record.line - b.record.line),
     })).filter((group) => group.cards.length > 0);
     return {
       ...data,
@@ -70,5 +70,9 @@ export function buildModel(catalogue: readonly Indicator[], quarters: readonly {
     });
   }
   const newestFirst = views.reverse();
-  return { catalogue: [...catalogue], quarters: newestFirst, quarterById: new Map(newestFirst.map((view) => [view.id, view])), indicators };
+  // The catalogue in reading order: by area, then name.
+  const sortedCatalogue = [...catalogue].sort(
+    (a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'),
+  );
+  return { catalogue: sortedCatalogue, quarters: newestFirst, quarterById: new Map(newestFirst.map((view) => [view.id, view])), indicators };
 }

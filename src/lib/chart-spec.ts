@@ -1,0 +1,92 @@
+/**
+ * What a chart shows, decided at build time: the points on a real time axis,
+ * reference lines and points, and the sentence that describes it. The same
+ * spec feeds the build-time SVG, the table and the Chart.js upgrade.
+ */
+import type { Indicator } from '../schemas/indicator';
+import type { QuarterIndicator } from '../schemas/quarter';
+import { formatValue } from './format';
+import { periodMidpoint } from './periods';
+import type { SeriesPoint } from './series';
+
+export interface LineSpec {
+  kind: 'line';
+  /** Axis and tooltip wording. */
+  name: string;
+  unit: Indicator['unit'];
+  decimals: number;
+  points: { x: number; y: number; label: string }[];
+  target: { y: number; label: string } | null;
+  references: { x: number; y: number; label: string; series: 'Statistical neighbours' | 'England' }[];
+}
+
+export interface BarSpec {
+  kind: 'stacked-bar';
+  categories: string[];
+  series: { label: string; values: number[] }[];
+  axisLabel: string;
+}
+
+export type ChartSpec = LineSpec | BarSpec;
+
+/** The line chart of an indicator's history, with the latest report's target and comparators. */
+export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): LineSpec {
+  const points = series
+    .filter((point) => point.value !== null)
+    .map((point) => ({ x: periodMidpoint(point.period), y: point.value!, label: point.period.label }));
+  const latestX = latest ? points.find((point) => point.label === latest.latest.period)?.x : undefined;
+  const references: LineSpec['references'] = [];
+  if (latest && latestX !== undefined) {
+    if (latest.statisticalNeighbourAverage !== null) {
+      references.push({ x: latestX, y: latest.statisticalNeighbourAverage, label: `Statistical neighbours, ${latest.latest.period}`, series: 'Statistical neighbours' });
+    }
+    if (latest.englandAverage !== null) {
+      references.push({ x: latestX, y: latest.englandAverage, label: `England, ${latest.latest.period}`, series: 'England' });
+    }
+  }
+  return {
+    kind: 'line',
+    name: indicator.name,
+    unit: indicator.unit,
+    decimals: indicator.decimals,
+    points,
+    target: latest?.target ? { y: latest.target.value, label: `Target ${latest.target.text}` } : null,
+    references,
+  };
+}
+
+const TARGET_WORDS = { above: 'above', below: 'below', 'at least': 'at least', 'at most': 'at most' } as const;
+
+/** "Rose from 75.7% in Q4 2022/23 to 92.2% in Q1 2024/25; the target is above 97.2%." */
+export function describeSeries(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): string {
+  const fmt = (value: number) => formatValue(value, indicator);
+  const known = series.filter((point) => point.value !== null);
+  const sentences: string[] = [];
+  if (known.length === 0) return 'No figures have been published yet.';
+  const first = known[0]!;
+  const last = known.at(-1)!;
+  if (known.length === 1) {
+    sentences.push(`One figure so far: ${fmt(last.value!)} in ${last.period.label}`);
+  } else {
+    const verb = last.value! > first.value! ? 'Rose' : last.value! < first.value! ? 'Fell' : 'Was the same';
+    sentences.push(
+      verb === 'Was the same'
+        ? `Was ${fmt(last.value!)} in both ${first.period.label} and ${last.period.label}`
+        : `${verb} from ${fmt(first.value!)} in ${first.period.label} to ${fmt(last.value!)} in ${last.period.label}`,
+    );
+    if (known.length > 2) {
+      const highest = known.reduce((a, b) => (b.value! > a.value! ? b : a));
+      const lowest = known.reduce((a, b) => (b.value! < a.value! ? b : a));
+      sentences.push(`across ${known.length} figures, the highest was ${fmt(highest.value!)} (${highest.period.label}) and the lowest ${fmt(lowest.value!)} (${lowest.period.label})`);
+    }
+  }
+  if (latest?.target) {
+    const comparison = latest.target.comparison ? TARGET_WORDS[latest.target.comparison] : indicator.polarity === 'lower is better' ? 'at most' : 'at least';
+    sentences.push(`the target is ${comparison} ${fmt(latest.target.value)}`);
+  }
+  let text = `${sentences.join('; ')}.`;
+  const revised = series.filter((point) => point.revised).length;
+  if (revised) text += ` ${revised === 1 ? 'One figure was' : `${revised} figures were`} revised in a later report.`;
+  if (indicator.polarity !== 'neither') text += ` ${indicator.polarity === 'higher is better' ? 'Higher' : 'Lower'} is better.`;
+  return text;
+}

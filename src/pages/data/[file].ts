@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteModel } from '../../data/site';
+import { quarterCsv, quarterJson } from '../../lib/open-data';
+
+// Per-quarter open data: /data/<yyyy-yy>-q<n>.json and .csv.
+export const getStaticPaths = (async () => {
+  const model = await getSiteModel();
+  return model.quarters.flatMap((quarter) => [
+    { params: { file: `${quarter.id}.json` }, props: { id: quarter.id, format: 'json' as const } },
+    { params: { file: `${quarter.id}.csv` }, props: { id: quarter.id, format: 'csv' as const } },
+  ]);
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const model = await getSiteModel();
+  const quarter = model.quarterById.get(props.id)!;
+  if (props.format === 'json') {
+    return new Response(`${JSON.stringify(quarterJson(quarter), null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  }
+  return new Response(quarterCsv(quarter), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

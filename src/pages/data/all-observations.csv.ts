@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getSiteModel } from '../../data/site';
+import { allObservationsCsv } from '../../lib/open-data';
+
+// Every figure for every indicator across all quarters' reports.
+export const GET: APIRoute = async () => {
+  return new Response(allObservationsCsv(await getSiteModel()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,43 @@
+/**
+ * <kpi-chart>: upgrades a build-time chart (SVG, description and data table,
+ * complete without JavaScript) to an interactive Chart.js canvas when it
+ * scrolls into view. Chart.js is imported only then, so pages download no
+ * chart code until a chart is about to be seen.
+ */
+class KpiChart extends HTMLElement {
+  private observer?: IntersectionObserver;
+
+  connectedCallback() {
+    if (!('IntersectionObserver' in window)) return;
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.observer?.disconnect();
+          void this.upgrade();
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+    this.observer.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.observer?.disconnect();
+  }
+
+  private async upgrade() {
+    const box = this.querySelector<HTMLElement>('.chart-box');
+    const data = this.querySelector('script[type="application/json"]');
+    if (!box || !data?.textContent) return;
+    const { renderChart } = await import('./render-chart');
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', this.dataset.label ?? '');
+    // The SVG stays for printing; the canvas takes its place on screen, in the same reserved box.
+    box.classList.add('upgraded');
+    box.append(canvas);
+    renderChart(canvas, JSON.parse(data.textContent));
+  }
+}
+
+customElements.define('kpi-chart', KpiChart);

@@ -1,0 +1,130 @@
+/** Chart.js drawing for <kpi-chart>: only the pieces the two chart kinds use are registered. */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import type { BarSpec, ChartSpec, LineSpec } from '../lib/chart-spec';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Legend);
+
+const COLOURS = { series: '#1d4f91', target: '#b4121b', neighbours: '#8a4b00', england: '#484949', grid: '#d8d8d8', text: '#0b0c0c' };
+// Bars told apart by colour and by pattern-free order plus the legend and table; shades all pass 3:1 on white.
+const BAR_COLOURS = ['#00703c', '#1d4f91', '#8a4b00', '#b4121b', '#6f777b'];
+
+function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): string {
+  const text = value.toLocaleString('en-GB', { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals });
+  return spec.unit === 'percent' ? `${text}%` : text;
+}
+
+function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
+  const xs = spec.points.map((p) => p.x);
+  const labels = new Map(spec.points.map((p) => [p.x, p.label]));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  // A little room either side so the first and last points are not cut by the frame.
+  const margin = (maxX - minX || 1) * 0.04;
+  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
+    {
+      label: spec.name,
+      data: spec.points.map((p) => ({ x: p.x, y: p.y })),
+      borderColor: COLOURS.series,
+      backgroundColor: COLOURS.series,
+      pointStyle: 'circle',
+      pointRadius: 5,
+      borderWidth: 3,
+    },
+  ];
+  if (spec.target) {
+    datasets.push({
+      label: spec.target.label,
+      data: [
+        { x: minX, y: spec.target.y },
+        { x: maxX, y: spec.target.y },
+      ],
+      borderColor: COLOURS.target,
+      backgroundColor: COLOURS.target,
+      borderDash: [8, 5],
+      pointRadius: 0,
+      borderWidth: 2,
+    });
+  }
+  for (const series of ['Statistical neighbours', 'England'] as const) {
+    const refs = spec.references.filter((r) => r.series === series);
+    if (!refs.length) continue;
+    const colour = series === 'England' ? COLOURS.england : COLOURS.neighbours;
+    datasets.push({
+      label: `${series} average`,
+      data: refs.map((r) => ({ x: r.x, y: r.y })),
+      showLine: false,
+      pointStyle: series === 'England' ? 'rectRot' : 'triangle',
+      pointRadius: 8,
+      borderColor: colour,
+      backgroundColor: colour,
+    });
+  }
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      maintainAspectRatio: false,
+      parsing: false,
+      scales: {
+        x: {
+          type: 'linear',
+          min: minX - margin,
+          max: maxX + margin,
+          // Ticks only where there is a figure, labelled in the publication's words.
+          afterBuildTicks: (axis) => {
+            axis.ticks = xs.map((value) => ({ value }));
+          },
+          ticks: { callback: (value) => labels.get(Number(value)) ?? '', color: COLOURS.text, maxRotation: 0, autoSkip: true, font: { size: 13 } },
+          grid: { color: COLOURS.grid },
+        },
+        y: { ticks: { callback: (value) => format(Number(value), spec), color: COLOURS.text, font: { size: 13 } }, grid: { color: COLOURS.grid } },
+      },
+      plugins: {
+        legend: { labels: { usePointStyle: true, color: COLOURS.text, font: { size: 13 } } },
+        tooltip: {
+          callbacks: {
+            title: (items) => labels.get(items[0]?.parsed.x ?? NaN) ?? '',
+            label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0, spec)}`,
+          },
+        },
+      },
+    },
+  };
+}
+
+function barConfig(spec: BarSpec): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.categories,
+      datasets: spec.series.map((series, i) => ({ label: series.label, data: series.values, backgroundColor: BAR_COLOURS[i % BAR_COLOURS.length], borderColor: '#fff', borderWidth: 1 })),
+    },
+    options: {
+      indexAxis: 'y',
+      maintainAspectRatio: false,
+      scales: {
+        x: { stacked: true, ticks: { precision: 0, color: COLOURS.text }, title: { display: true, text: spec.axisLabel, color: COLOURS.text } },
+        y: { stacked: true, ticks: { color: COLOURS.text } },
+      },
+      plugins: { legend: { labels: { color: COLOURS.text } } },
+    },
+  };
+}
+
+export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec) {
+  const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const config = spec.kind === 'line' ? lineConfig(spec) : barConfig(spec);
+  if (reduceMotion) config.options = { ...config.options, animation: false };
+  return new Chart(canvas, config as ChartConfiguration);
+}

@@ -1,0 +1,83 @@
+/**
+ * Debian's Chromium driven by playwright-core. Never a browser downloaded by
+ * Playwright: install it with `apt-get install chromium` (or set CHROMIUM_PATH).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export const CHROMIUM_MISSING = [
+  `Chromium was not found at ${CHROMIUM_PATH}.`,
+  'The browser tests drive Debian\'s Chromium (Playwright must not download its own). Install it with:',
+  '    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium',
+  'or point CHROMIUM_PATH at an existing Chromium/Chrome binary. (`npm test`, the unit tests, does not need it.)',
+].join('\n');
+
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING);
+}
+
+/**
+ * A browser with a fresh, empty profile of its own. Playwright's launch()
+ * refuses a --user-data-dir argument because it always starts Chromium with a
+ * new temp profile (--user-data-dir=$TMPDIR/playwright_chromiumdev_profile-*)
+ * and deletes it on close, which is exactly the clean profile we want.
+ */
+export interface TestBrowser {
+  browser: Browser;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  assertChromium();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env: { ...process.env, TZ: 'Europe/London' },
+    timeout: 30_000,
+  });
+  return {
+    browser,
+    newContext: (options = {}) =>
+      browser.newContext({
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+        viewport: { width: 1280, height: 900 },
+        ...options,
+      }),
+    close: async () => {
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+/** Problems the browser saw while a page was open: console errors, page errors, failed requests, HTTP errors. */
+export function watchPage(page: Page, problems: string[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.push(`console error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    problems.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? 'unknown error'})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  });
+}
