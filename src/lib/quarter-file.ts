@@ -35,12 +35,13 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
   const warnings: Problem[] = [];
   const indicators: QuarterIndicator[] = [];
   const firstLine = new Map<string, number>();
+  // `found` defaults to the cell exactly as written (a problem shows what the editor sees, not our reading of it).
   const at = (row: SourceRow, key: string, found?: string) => ({
     file,
     line: row.line,
     column: map.columns[key]?.column,
     columnName: map.columns[key]?.name,
-    found,
+    found: found ?? (map.index[key] === undefined ? undefined : (row.cells[map.index[key]!] ?? '').trim()),
   });
 
   for (const row of rows) {
@@ -140,13 +141,13 @@ function checkAgainstCatalogue(data: QuarterRow, indicator: Indicator, row: Sour
   const units: readonly string[] = UNIT_FOR_VALUE_TYPE[data.valueType];
   if (!units.includes(indicator.unit)) {
     problems.push({
-      ...at(row, 'valueType', data.valueType),
+      ...at(row, 'valueType'),
       expected: `"${indicator.unit === 'percent' ? 'Percent' : 'Number'}", as the catalogue records "${indicator.name}" as a ${indicator.unit}`,
     });
   }
   if (data.polarity !== indicator.polarity) {
     problems.push({
-      ...at(row, 'polarity', data.polarity),
+      ...at(row, 'polarity'),
       expected: `"${indicator.polarity}", as the catalogue records for "${indicator.name}"`,
       hint: 'If the catalogue is wrong, correct content/indicators.csv instead.',
     });
@@ -154,7 +155,7 @@ function checkAgainstCatalogue(data: QuarterRow, indicator: Indicator, row: Sour
   for (const key of ['previousValue', 'latestValue', 'statisticalNeighbourAverage', 'englandAverage'] as const) {
     const number = data[key];
     if (number?.percentSign && indicator.unit !== 'percent') {
-      problems.push({ ...at(row, key, `${number.value}%`), expected: `a ${indicator.unit} without a % sign` });
+      problems.push({ ...at(row, key), expected: `a ${indicator.unit} without a % sign` });
     }
   }
   if (data.previousValue && !data.previousPeriod) {
@@ -188,7 +189,7 @@ function checkConsistency(data: QuarterRow, indicator: Indicator, row: SourceRow
   }
   if (data.rag === 'green' && data.target && latest !== null && meetsTarget(latest, data.target, indicator.polarity) === false) {
     warnings.push({
-      ...at(row, 'rag', 'Green'),
+      ...at(row, 'rag'),
       expected: `a rating that reflects the target: ${formatValue(latest, indicator)} does not meet ${data.target.text}`,
     });
   }

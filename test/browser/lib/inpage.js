@@ -49,8 +49,8 @@
       if (parseFloat(cs.fontSize) === 0) return true;
       if (cs.position === 'absolute' || cs.position === 'fixed') {
         const r = n.getBoundingClientRect();
-        if (r.right < -50 + window.scrollX * 0 - 1000 || r.bottom < -1000) return true; // parked off-screen
-        if (r.left < -999 || r.top < -999) return true;
+        // parked off-screen (left: -9999px and the like), in page coordinates
+        if (r.right + window.scrollX <= 0 || r.bottom + window.scrollY <= 0) return true;
       }
     }
     return false;

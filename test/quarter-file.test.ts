@@ -1,0 +1,391 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
+import { decodeText } from '../src/lib/delimited';
+import { columnLetter, ContentError, type Problem } from '../src/lib/problems';
+import { parseQuarterFile } from '../src/lib/quarter-file';
+
+const CATALOGUE = 'content/indicators.csv';
+const matcher = new IndicatorMatcher(parseCatalogue(readFileSync(CATALOGUE, 'utf8'), CATALOGUE).map((entry) => entry.indicator));
+const fixture = (name: string) => `test/fixtures/quarter/${name}`;
+
+/** Reads a file as the content loader does: bytes checked and decoded, then parsed. */
+function parse(file: string) {
+  const decoded = decodeText(readFileSync(file), file);
+  if (!decoded.ok) throw new ContentError(file, [decoded.problem]);
+  return parseQuarterFile(decoded.text, file, matcher);
+}
+
+function failure(file: string): ContentError {
+  try {
+    parse(file);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error(`${file} was expected to fail but parsed`);
+}
+
+/** The message must name the file, line, column, what was found and what was expected. */
+function expectMessageToDescribe(message: string, problem: Required<Pick<Problem, 'file' | 'line' | 'column' | 'columnName' | 'found'>>) {
+  expect(message).toContain(`${problem.file}:${problem.line}:${problem.column}\n`);
+  expect(message).toContain(`Line ${problem.line}, column ${columnLetter(problem.column)} (${problem.columnName}): found "${problem.found}", expected `);
+}
+
+describe.each([
+  ['bad-number.tsv', 3, 10, 'Latest Value', '83.1.4%', /^a number such as 47.3%/],
+  ['bad-polarity.tsv', 2, 5, 'Polarity', 'Up = Good', /^"High = Good", "Low = Good" or "N\/A"$/],
+  ['bad-rag.tsv', 4, 13, 'Status RAG', 'Blue', /^Green, Amber or Red/],
+  ['bad-quartile.tsv', 3, 14, 'National benchmark (quartile 1 = top)', '5th', /^a quartile from 1 to 4/],
+  ['bad-target.tsv', 2, 12, 'Target', '>abc', /^a target such as >97.2%/],
+  ['unknown-indicator.tsv', 3, 3, 'Indicator', 'Care leavers in suitible accomodation', /^an indicator named in content\/indicators.csv$/],
+  ['duplicate.tsv', 4, 3, 'Indicator', 'Care leavers EET', /^each indicator once, but line 2 already reports "Care leavers EET"$/],
+  ['polarity-disagrees.tsv', 3, 5, 'Polarity', 'Low = Good', /^"higher is better", as the catalogue records for "Assessments completed within 45 days"$/],
+  ['value-type-disagrees.tsv', 2, 4, 'Value Type', 'Number', /^"Percent", as the catalogue records "Care leavers EET" as a percent$/],
+  ['percent-on-count.tsv', 3, 10, 'Latest Value', '13,374%', /^a count without a % sign$/],
+  ['previous-after-latest.tsv', 2, 7, 'Previous Period', 'Q2 2024/25', /^a period before the latest one \(Q1 2024\/25\)$/],
+])('%s', (name, line, column, columnName, found, expected) => {
+  const file = fixture(name);
+  const error = failure(file);
+
+  it(`fails with one problem at line ${line}, column ${columnLetter(column)}`, () => {
+    expect(error.file).toBe(file);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ file, line, column, columnName, found });
+    expect(error.problems[0]!.expected).toMatch(expected);
+  });
+
+  it('says where, what was found and what was expected', () => {
+    expectMessageToDescribe(error.message, { file, line, column, columnName, found });
+    expect(error.message).toContain(error.problems[0]!.expected);
+  });
+});
+
+describe('a previous value with no period', () => {
+  it('is reported at the blank Previous Period cell', () => {
+    const file = fixture('previous-without-period.tsv');
+    const error = failure(file);
+    expect(error.problems).toEqual([expect.objectContaining({ file, line: 4, column: 7, columnName: 'Previous Period', found: '' })]);
+    expect(error.message).toContain(`${file}:4:7\n  Line 4, column G (Previous Period): found an empty cell, expected the period the previous value belongs to`);
+  });
+});
+
+describe('an unknown indicator', () => {
+  it('suggests the closest catalogue name', () => {
+    const error = failure(fixture('unknown-indicator.tsv'));
+    expect(error.problems[0]!.hint).toMatch(/^Did you mean "Care leavers in suitable accommodation"/);
+    expect(error.message).toContain('Did you mean "Care leavers in suitable accommodation"');
+  });
+});
+
+describe('a missing required column', () => {
+  const file = fixture('missing-columns.tsv');
+  const error = failure(file);
+
+  it('reports every missing column against the header line', () => {
+    expect(error.problems).toEqual([
+      expect.objectContaining({ file, line: 1, expected: 'a column headed "Target"' }),
+      expect.objectContaining({ file, line: 1, expected: 'a column headed "Status RAG"' }),
+    ]);
+    for (const problem of error.problems) expect(problem.column).toBeUndefined();
+  });
+
+  it('names the file and line and lists the header it found', () => {
+    expect(error.message).toContain(`${file}:1\n  Line 1: expected a column headed "Target".`);
+    expect(error.message).toContain(`${file}:1\n  Line 1: expected a column headed "Status RAG".`);
+    expect(error.message).toContain('"National benchmark (quartile 1 = top)"');
+  });
+});
+
+describe.each(['empty.tsv', 'blank-lines-only.tsv'])('%s', (name) => {
+  it('fails saying the file is empty', () => {
+    const file = fixture(name);
+    const error = failure(file);
+    expect(error.problems).toEqual([expect.objectContaining({ file, expected: expect.stringMatching(/file is empty/) })]);
+    expect(error.message).toContain(`${file} has 1 problem`);
+  });
+});
+
+describe('a header with no rows', () => {
+  it('fails at the header line', () => {
+    const file = fixture('header-only.tsv');
+    const error = failure(file);
+    expect(error.problems).toEqual([expect.objectContaining({ file, line: 1, expected: expect.stringMatching(/one row per indicator/) })]);
+  });
+});
+
+describe('a truncated row', () => {
+  const file = fixture('truncated.tsv');
+  const error = failure(file);
+
+  it('is reported at its line, with the cell count found and expected', () => {
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ file, line: 3, found: '8 cells', expected: 'a row of 16 cells lining up with the header row' });
+    expect(error.message).toContain(`${file}:3\n  Line 3: found "8 cells", expected a row of 16 cells lining up with the header row.`);
+  });
+});
+
+describe('several problems in one file', () => {
+  const file = fixture('several-problems.tsv');
+  const error = failure(file);
+
+  it('are all reported, not only the first', () => {
+    expect(error.problems.map(({ line, column, found }) => [line, column, found])).toEqual([
+      [2, 10, 'forty'],
+      [3, 13, 'Purple'],
+      [4, 3, 'Care leavers in suitible accomodation'],
+      [5, 10, 'lots'],
+      [5, 14, 'top'],
+    ]);
+    expect(error.message).toContain(`${file} has 5 problems`);
+    for (const problem of error.problems) expect(error.message).toContain(`${file}:${problem.line}:${problem.column}\n`);
+  });
+});
+
+describe('the raw seed export seeds/004_139f309df1e465b3.txt', () => {
+  const file = 'seeds/004_139f309df1e465b3.txt';
+  const error = failure(file);
+
+  it('fails at exactly lines 32 and 34', () => {
+    expect(error.problems.map((problem) => problem.line)).toEqual([32, 34]);
+  });
+
+  it('points at the shifted NEET row in column A', () => {
+    const shifted = error.problems[0]!;
+    expect(shifted).toMatchObject({ line: 32, column: 1, columnName: 'Topic', found: 'NEET young people aged 16-17' });
+    expect(shifted.expected).toBe('the indicator name in column C, under "Indicator"');
+    expect(shifted.hint).toMatch(/shifted 2 columns to the left/);
+    expectMessageToDescribe(error.message, { file, line: 32, column: 1, columnName: 'Topic', found: 'NEET young people aged 16-17' });
+  });
+
+  it('points at the stray text on line 34', () => {
+    const stray = error.problems[1]!;
+    expect(stray).toMatchObject({ line: 34, found: 'This page is intentionally left blank' });
+    expect(stray.hint).toMatch(/stray text/);
+    expect(error.message).toContain(`${file}:34\n  Line 34: found "This page is intentionally left blank", expected a row of 15 cells`);
+  });
+});
+
+describe('files that are not UTF-8 text', () => {
+  describe.each([
+    ['workbook-saved-as.csv', /^a text file saved as "CSV UTF-8"/],
+    ['utf16.csv', /^a text file saved as "CSV UTF-8"/],
+    ['windows-1252.csv', /^text in the UTF-8 encoding$/],
+  ])('%s', (name, expected) => {
+    const file = fixture(name);
+
+    it('is refused by decodeText', () => {
+      const decoded = decodeText(readFileSync(file), file);
+      expect(decoded.ok).toBe(false);
+      if (!decoded.ok) {
+        expect(decoded.problem.file).toBe(file);
+        expect(decoded.problem.expected).toMatch(expected);
+        expect(decoded.problem.hint).toMatch(/Save As/);
+      }
+    });
+
+    it('fails naming the file and what was expected', () => {
+      const error = failure(file);
+      expect(error.message).toContain(`${file}\n  Expected `);
+      expect(error.message).toMatch(/CSV UTF-8/);
+    });
+  });
+
+  it.each([
+    ['NUL bytes', new TextEncoder().encode('Topic\0Theme\0Indicator\n')],
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\n')],
+    ['a zip signature', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x0a])],
+  ])('refuses %s', (_, bytes) => {
+    expect(decodeText(bytes, 'data.csv').ok).toBe(false);
+  });
+
+  it('accepts UTF-8 text, dropping a byte order mark', () => {
+    const decoded = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Caf\u00e9 \u2212 0.09\n')]), 'data.csv');
+    expect(decoded).toEqual({ ok: true, text: 'Caf\u00e9 \u2212 0.09\n' });
+  });
+});
+
+describe.each([
+  // [file, count of indicators, line of the first row]
+  ['content/quarters/2023-24-q3/data.tsv', 29, 4],
+  ['content/quarters/2024-25-q1/data.tsv', 22, 2],
+])('%s', (file, count, firstLine) => {
+  const { indicators } = parse(file);
+
+  it(`parses ${count} indicators, each once, each from the catalogue`, () => {
+    expect(indicators).toHaveLength(count);
+    expect(new Set(indicators.map((indicator) => indicator.id)).size).toBe(count);
+    for (const indicator of indicators) expect(matcher.indicators.some((known) => known.id === indicator.id)).toBe(true);
+  });
+
+  it('keeps the line each row came from', () => {
+    expect(indicators.map((indicator) => indicator.line)).toEqual(Array.from({ length: count }, (_, i) => firstLine + i));
+  });
+});
+
+describe('figures read from the real content files match the seeds', () => {
+  const q3 = new Map(parse('content/quarters/2023-24-q3/data.tsv').indicators.map((record) => [record.id, record]));
+  const q1 = new Map(parse('content/quarters/2024-25-q1/data.tsv').indicators.map((record) => [record.id, record]));
+
+  it('seed 004 line 6: child protection reviews 75.71% (2 decimals) in Q4 2022/23, 82.6% in Q3 2023/24, >97.2%, Red, quartile 4', () => {
+    expect(q3.get('cp-reviews-in-timescale')).toMatchObject({
+      line: 6,
+      previous: { period: 'Q4 2022/23', value: 75.71, decimals: 2 },
+      latest: { period: 'Q3 2023/24', value: 82.6, decimals: 1 },
+      target: { text: '>97.2%', comparison: 'above', value: 97.2 },
+      rag: 'red',
+      quartile: 4,
+      statisticalNeighbourAverage: 88.2,
+      englandAverage: null,
+    });
+  });
+
+  it('seed 004 line 28: Progress 8 (FSM) -0.64 → -0.76, neighbours -0.79', () => {
+    expect(q3.get('ks4-progress-8-fsm')).toMatchObject({
+      previous: { period: '2021/22 Final', value: -0.64 },
+      latest: { period: '2022/23 Final', value: -0.76 },
+      statisticalNeighbourAverage: -0.79,
+    });
+  });
+
+  it('seed 000 paragraph 26: secondary schools 77.8%, England 83.8%, statistical neighbours 86.1%, fourth quartile', () => {
+    expect(q1.get('secondary-schools-good-outstanding')).toMatchObject({
+      latest: { period: 'Q1 2024/25', value: 77.8 },
+      previous: { period: 'Q4 2023/24', value: 77.8 },
+      englandAverage: 83.8,
+      statisticalNeighbourAverage: 86.1,
+      quartile: 4,
+      rag: 'red',
+    });
+  });
+
+  it('seed 000 paragraph 30: electively home educated 1,279, compared with 1,128 at the end of Q1 2023/24', () => {
+    expect(q1.get('elective-home-education')).toMatchObject({
+      latest: { period: 'Q1 2024/25', value: 1279, decimals: 0 },
+      previous: { period: 'Q1 2023/24', value: 1128, decimals: 0 },
+      target: null,
+      rag: null,
+      quartile: null,
+    });
+  });
+
+  it('the dashboard name shortened with "(.." is matched through the alias and kept as published', () => {
+    expect(q1.get('cic-health-assessments')).toMatchObject({
+      publishedName: 'Children in care who have their annual health assessment within last 12 months (..',
+      latest: { value: 80.6 },
+    });
+  });
+
+  it('blank comparator cells read as missing, not 0', () => {
+    expect(q1.get('care-leavers-eet')).toMatchObject({ statisticalNeighbourAverage: null, englandAverage: null });
+  });
+});
+
+describe('tolerant input', () => {
+  it('reads a comma-delimited CSV with quoted fields holding commas and "13,374"', () => {
+    const { indicators } = parse(fixture('comma-quoted.csv'));
+    expect(indicators).toMatchObject([
+      { id: 'ks2-rwm-ehcp', line: 2, publishedName: 'KS2 - Expected level in Reading, Writing and Maths - EHCP', latest: { value: 10.6 }, statisticalNeighbourAverage: 8.4 },
+      { id: 'children-mainstream-sen-support', line: 3, previous: { value: 12968 }, latest: { value: 13374, decimals: 0 } },
+    ]);
+  });
+
+  it('reads a UTF-8 BOM, CRLF line endings and blank leading lines, counting lines as an editor does', () => {
+    const file = fixture('bom-crlf.csv');
+    const raw = readFileSync(file, 'utf8');
+    expect(raw.startsWith('\uFEFF\r\n\r\n')).toBe(true);
+    const decoded = decodeText(readFileSync(file), file);
+    if (!decoded.ok) throw new Error('bom-crlf.csv should decode');
+    for (const text of [raw, decoded.text]) {
+      const { indicators } = parseQuarterFile(text, file, matcher);
+      expect(indicators.map(({ id, line }) => [id, line])).toEqual([
+        ['care-leavers-eet', 4],
+        ['assessments-45-days', 5],
+      ]);
+      expect(indicators[0]!.latest).toEqual({ period: 'Q1 2024/25', value: 47.3, decimals: 1 });
+    }
+  });
+
+  describe('loose cells', () => {
+    const { indicators, warnings } = parse(fixture('loose-cells.tsv'));
+    const byId = new Map(indicators.map((record) => [record.id, record]));
+
+    it('accepts every row, with no warnings', () => {
+      expect(indicators).toHaveLength(5);
+      expect(warnings).toEqual([]);
+    });
+
+    it.each([
+      ['care-leavers-eet', '2nd', 'R', 2, 'red'],
+      ['assessments-45-days', '2', 'a', 2, 'amber'],
+      ['care-leavers-suitable-accommodation', 'Q2', 'Green', 2, 'green'],
+      ['ks2-rwm-ehcp', 'Quartile 2', 'G', 2, 'green'],
+      ['children-mainstream-sen-support', 'NA', '(blank)', null, null],
+    ])('%s: quartile %j and RAG %j read as %j and %j', (id, _quartile, _rag, quartile, rag) => {
+      expect(byId.get(id)).toMatchObject({ quartile, rag });
+    });
+
+    it('accepts a first row with blank Topic and Theme', () => {
+      expect(byId.get('care-leavers-eet')).toMatchObject({ line: 2, latest: { value: 47.3 } });
+    });
+
+    it('reads blank value cells as missing (null), never 0', () => {
+      expect(byId.get('children-mainstream-sen-support')).toMatchObject({
+        latest: { period: 'Summer Term 2024', value: null, decimals: null },
+        previous: { period: 'Spring Term 2024', value: null, decimals: null },
+      });
+      expect(byId.get('ks2-rwm-ehcp')!.statisticalNeighbourAverage).toBeNull();
+    });
+  });
+
+  it.each([
+    ['reordered.tsv', 83.8],
+    ['no-england-column.tsv', null],
+  ])('%s: finds columns by name, with the optional England average read as %j', (name, england) => {
+    const { indicators } = parse(fixture(name));
+    expect(indicators).toMatchObject([
+      {
+        id: 'secondary-schools-good-outstanding',
+        latest: { period: 'Q1 2024/25', value: 77.8 },
+        previous: { period: 'Q4 2023/24', value: 77.8 },
+        target: null,
+        rag: 'red',
+        quartile: 4,
+        statisticalNeighbourAverage: 86.1,
+        englandAverage: england,
+      },
+      {
+        id: 'care-leavers-eet',
+        latest: { period: 'Q1 2024/25', value: 47.3 },
+        previous: { period: 'Q4 2023/24', value: 63.3 },
+        target: { text: '>54.0%', comparison: 'above', value: 54 },
+        englandAverage: null,
+      },
+    ]);
+  });
+});
+
+describe('warnings (the build carries on)', () => {
+  it('seed 004 line 17: a Trend of "Decline" for primary schools going from 90.2% to 90.3%', () => {
+    const file = 'content/quarters/2023-24-q3/data.tsv';
+    const { indicators, warnings } = parse(file);
+    expect(indicators.find((record) => record.line === 17)?.id).toBe('primary-schools-good-outstanding');
+    // Every other Trend in seed 004 agrees with its values; this is the only one that does not.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file, line: 17, column: 11, columnName: 'Trend', found: 'Decline' });
+    expect(warnings[0]!.expected).toMatch(/^an increase: .* went from 90\.2% to 90\.3%$/);
+  });
+
+  it('the Q1 2024/25 file, with no Trend column filled and no Green on a missed target, has none', () => {
+    expect(parse('content/quarters/2024-25-q1/data.tsv').warnings).toEqual([]);
+  });
+
+  it('a Green rating on a missed target', () => {
+    const file = fixture('green-missed-target.tsv');
+    const { indicators, warnings } = parse(file);
+    expect(indicators).toHaveLength(2);
+    expect(warnings).toEqual([
+      expect.objectContaining({ file, line: 2, column: 13, columnName: 'Status RAG', found: 'G', expected: expect.stringMatching(/47\.3% does not meet >54\.0%/) }),
+    ]);
+  });
+});
