@@ -94,6 +94,8 @@ describe('simpleRow', () => {
 describe.each([
   ['a bad unit', { unit: 'percentage' }, 'unit', 'percentage', /^percent, count or score$/],
   ['a bad polarity', { polarity: 'upwards' }, 'polarity', 'upwards', /High = Good/],
+  // Blank is not "neither": the catalogue must say which way is better, or "neither", outright.
+  ['a blank polarity', { polarity: '' }, 'polarity', '', /^higher is better, lower is better or neither$/],
   ['bad decimals', { decimals: '4' }, 'decimals', '4', /^a whole number of decimal places from 0 to 3$/],
   ['decimals in words', { decimals: 'one' }, 'decimals', 'one', /^a whole number of decimal places/],
   ['blank decimals', { decimals: '' }, 'decimals', '', /^a whole number of decimal places/],

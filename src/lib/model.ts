@@ -3,7 +3,10 @@
  * quarter views with their cards and summaries, and each indicator's series.
  */
 import { AREAS, type Indicator } from '../schemas/indicator';
+import type { Commentary, Correction } from '../schemas/commentary';
 import type { Quarter } from '../schemas/quarter';
+import { checkCorrections } from './corrections';
+import { ContentError } from './problems';
 import { buildCard, type Card } from './cards';
 import { buildSeries, type SeriesPoint } from './series';
 import { summarise, type QuarterSummary } from './summary';
@@ -17,6 +20,10 @@ export interface QuarterView extends Quarter {
   /** Neighbouring quarters in time, by id. */
   previousId: string | null;
   nextId: string | null;
+  /** The commentary's frontmatter, when the quarter has commentary. */
+  commentary: (Commentary & { file: string }) | null;
+  /** Corrections by indicator id. */
+  corrections: Map<string, Correction[]>;
 }
 
 export interface IndicatorView {
@@ -34,7 +41,19 @@ export interface SiteModel {
   indicators: Map<string, IndicatorView>;
 }
 
-export function buildModel(catalogue: readonly Indicator[], quarters: readonly { id: string; data: Quarter }[]): SiteModel {
+export interface BuildOptions {
+  /** Commentary frontmatter by quarter id, with the file it came from. */
+  commentary?: Map<string, Commentary & { file: string }>;
+  /** Include quarters whose commentary is a draft (the dev server does; the public build does not). */
+  includeDrafts?: boolean;
+}
+
+export function buildModel(
+  catalogue: readonly Indicator[],
+  allQuarters: readonly { id: string; data: Quarter }[],
+  { commentary = new Map(), includeDrafts = false }: BuildOptions = {},
+): SiteModel {
+  const quarters = allQuarters.filter(({ id }) => includeDrafts || commentary.get(id)?.status !== 'draft');
   const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
   const oldestFirst = [...quarters].sort((a, b) => a.data.end.localeCompare(b.data.end));
 
@@ -49,9 +68,21 @@ export function buildModel(catalogue: readonly Indicator[], quarters: readonly {
       // Within an area, cards keep the order of the council's own file.
       cards: cards.filter((card) => card.indicator.area === area).sort((a, b) => a.record.line - b.record.line),
     })).filter((group) => group.cards.length > 0);
+    const notes = commentary.get(id) ?? null;
+    const corrections = new Map<string, Correction[]>();
+    if (notes) {
+      const problems = checkCorrections(notes.corrections, cards, notes.file);
+      if (notes.period !== data.label) {
+        problems.push({ file: notes.file, found: `period: ${notes.period}`, expected: `period: ${data.label}, the quarter of the folder it is in` });
+      }
+      if (problems.length) throw new ContentError(notes.file, problems);
+      for (const correction of notes.corrections) corrections.set(correction.indicator, [...(corrections.get(correction.indicator) ?? []), correction]);
+    }
     return {
       ...data,
       id,
+      commentary: notes,
+      corrections,
       cards: areas.flatMap((group) => group.cards),
       areas,
       summary: summarise(cards),

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { IndicatorMatcher, parseCatalogue } from '../lib/catalogue';
 import { decodeText } from '../lib/delimited';
+import { checkReferences } from '../lib/commentary-refs';
 import { parseQuarterId } from '../lib/periods';
 import { ContentError, formatProblem, type Problem } from '../lib/problems';
 import { parseQuarterFile } from '../lib/quarter-file';
@@ -36,7 +37,7 @@ function watch(context: LoaderContext, contentDir: string, load: () => Promise<v
   const root = resolve(contentDir);
   context.watcher?.add(root);
   context.watcher?.on('all', (_event, path) => {
-    if (path.startsWith(root) && /\.(csv|tsv)$/.test(path)) load().catch((error) => context.logger.error(String(error.message ?? error)));
+    if (path.startsWith(root) && /\.(csv|tsv|mdx)$/.test(path)) load().catch((error) => context.logger.error(String(error.message ?? error)));
   });
 }
 
@@ -64,7 +65,8 @@ export function quartersLoader(contentDir: string): Loader {
     name: 'cfs-quarters',
     async load(context) {
       const load = async () => {
-        const matcher = new IndicatorMatcher(catalogueAt(contentDir).map((entry) => entry.indicator));
+        const catalogue = catalogueAt(contentDir).map((entry) => entry.indicator);
+        const matcher = new IndicatorMatcher(catalogue);
         const quartersDir = resolve(contentDir, 'quarters');
         const folders = existsSync(quartersDir)
           ? readdirSync(quartersDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
@@ -94,6 +96,17 @@ export function quartersLoader(contentDir: string): Loader {
           try {
             const { indicators, warnings } = parseQuarterFile(readText(path), shown(path), matcher);
             for (const warning of warnings) context.logger.warn(`Check this (the build carries on):\n${formatProblem(warning)}`);
+            const commentaryPath = join(folderPath, 'commentary.mdx');
+            if (existsSync(commentaryPath)) {
+              const referenceProblems = checkReferences(
+                readText(commentaryPath),
+                shown(commentaryPath),
+                catalogue.map((indicator) => indicator.id),
+                indicators.map((indicator) => indicator.id),
+                reporting.label,
+              );
+              if (referenceProblems.length) throw new ContentError(shown(commentaryPath), referenceProblems);
+            }
             const { id, label, year, quarter, months, period } = reporting;
             quarters.push({ id, data: { label, year, quarter, months, start: period.start, end: period.end, file: shown(path), indicators } });
           } catch (error) {
@@ -102,6 +115,7 @@ export function quartersLoader(contentDir: string): Loader {
           }
         }
         if (failures.length) throw new Error(`\n\n${failures.map((failure) => failure.message).join('\n')}`);
+        context.logger.info(`All ${quarters.length} quarters valid.`);
         context.store.clear();
         for (const { id, data } of quarters) {
           context.store.set({ id, data: await context.parseData({ id, data }) });

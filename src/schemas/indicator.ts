@@ -27,8 +27,13 @@ export const indicatorSchema = z.object({
   outcome: z.string().trim().min(1, 'the strategic-plan outcome'),
   /** What the numbers count: a percentage, a number of children, or a score (Progress 8). */
   unit: z.enum(UNITS, { error: 'percent, count or score' }),
-  /** Which way is better. */
-  polarity: cell(readPolarity).pipe(z.enum(['higher is better', 'lower is better', 'neither'])),
+  /** Which way is better. Blank is an error here: the catalogue must say "neither" outright. */
+  polarity: z
+    .string()
+    .trim()
+    .min(1, 'higher is better, lower is better or neither')
+    .pipe(cell(readPolarity))
+    .pipe(z.enum(['higher is better', 'lower is better', 'neither'])),
   /** How often a new figure is published. */
   frequency: z.enum(FREQUENCIES, { error: 'quarterly, termly or annual' }),
   /** Decimal places to show. */

@@ -67,17 +67,24 @@ export async function launchBrowser(): Promise<TestBrowser> {
 
 /** Problems the browser saw while a page was open: console errors, page errors, failed requests, HTTP errors. */
 export function watchPage(page: Page, problems: string[]): void {
+  const add = (p: string) => {
+    if (!problems.includes(p)) problems.push(p);
+  };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') {
-      const loc = msg.location();
-      problems.push(`console error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
-    }
+    if (msg.type() !== 'error') return;
+    // "Failed to load resource" repeats what the response/requestfailed listeners report.
+    if (msg.text().startsWith('Failed to load resource')) return;
+    const loc = msg.location();
+    add(`console error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
   });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('pageerror', (err) => add(`uncaught exception: ${err.message}`));
   page.on('requestfailed', (req) => {
-    problems.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? 'unknown error'})`);
+    add(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? 'unknown error'})`);
   });
   page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+    if (res.status() < 400) return;
+    const url = new URL(res.url());
+    const why = url.pathname === '/favicon.ico' ? ' (the browser asks for /favicon.ico when the page declares no <link rel="icon">)' : '';
+    add(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}${why}`);
   });
 }

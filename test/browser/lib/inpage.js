@@ -193,12 +193,25 @@
         return false;
       };
       const sticksOut = (n) => n.getBoundingClientRect().right > clientWidth + 0.5;
+      const add = (el, right, why) => {
+        const d = `${describe(el)} (${why} reaches ${Math.round(right)}px)`;
+        if (offenders.length < 8 && !offenders.includes(d)) offenders.push(d);
+      };
+      // Boxes that stick out (the outermost of a nested run).
       for (const el of document.body.querySelectorAll('*')) {
         if (!sticksOut(el) || clips(el)) continue;
         const p = el.parentElement;
-        if (p && p !== document.body && sticksOut(p) && !clips(p)) continue; // report the outermost one
-        offenders.push(`${describe(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)}px)`);
-        if (offenders.length >= 8) break;
+        if (p && p !== document.body && sticksOut(p) && !clips(p)) continue;
+        add(el, el.getBoundingClientRect().right, 'box');
+      }
+      // Text that overflows its box (long words, nowrap).
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t && offenders.length < 8; t = walker.nextNode()) {
+        if (!t.nodeValue.trim() || !t.parentElement || clips(t)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        const right = range.getBoundingClientRect().right;
+        if (right > clientWidth + 0.5 && !sticksOut(t.parentElement)) add(t.parentElement, right, 'text');
       }
     }
     return { clientWidth, scrollWidth, offenders };

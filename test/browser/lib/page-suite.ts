@@ -28,6 +28,7 @@ export async function openPage(context: BrowserContext, route: string, problems:
   if (!res || res.status() >= 400) problems.push(`page itself answered HTTP ${res?.status()}`);
   await page.evaluate(() => document.fonts?.ready);
   await page.addScriptTag({ path: INPAGE });
+  if (!(await page.evaluate(() => typeof window.__cfs === 'object'))) throw new Error(`${INPAGE} did not load on ${url}`);
   return page;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * Pure helpers for the machine-readable files: the Atom feed of quarters,
+ * the sitemap and robots.txt. Pages pass in absolute URLs; nothing here
+ * reads the clock, so a build of the same content gives the same bytes.
+ */
+
+/** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/U+FFFF. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text safe inside an XML element or a double- or single-quoted attribute. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** An ISO date ("2024-06-30") as an RFC 3339 timestamp at midnight UTC, as Atom requires; full timestamps pass through. */
+export function atomDate(isoDate: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return `${isoDate}T00:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(isoDate)) return isoDate;
+  throw new Error(`"${isoDate}" is not an ISO date (YYYY-MM-DD)`);
+}
+
+export interface FeedEntry {
+  title: string;
+  /** Absolute URL of the page the entry is about; also its id. */
+  url: string;
+  /** ISO date or RFC 3339 timestamp. */
+  updated: string;
+  summary: string;
+}
+
+export interface Feed {
+  title: string;
+  subtitle?: string;
+  /** Absolute URL of the feed itself. */
+  selfUrl: string;
+  /** Absolute URL of the site's home page; also the feed's id. */
+  homeUrl: string;
+  author: string;
+  entries: FeedEntry[];
+}
+
+/** Before any quarter is published the feed still needs an <updated>. */
+const NO_ENTRIES_UPDATED = '1970-01-01T00:00:00Z';
+
+/** An Atom 1.0 document (RFC 4287). The feed's <updated> is its newest entry's, never the build time. */
+export function atomFeed(feed: Feed): string {
+  const updated = feed.entries.map((entry) => atomDate(entry.updated)).sort().at(-1) ?? NO_ENTRIES_UPDATED;
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `  <title>${escapeXml(feed.title)}</title>`,
+    ...(feed.subtitle ? [`  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`] : []),
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.homeUrl)}"/>`,
+    `  <id>${escapeXml(feed.homeUrl)}</id>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${escapeXml(feed.author)}</name></author>`,
+    ...feed.entries.flatMap((entry) => [
+      '  <entry>',
+      `    <title>${escapeXml(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
+      `    <id>${escapeXml(entry.url)}</id>`,
+      `    <updated>${atomDate(entry.updated)}</updated>`,
+      `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A sitemap (sitemaps.org 0.9) listing the given absolute URLs, each once, in the order given. */
+export function sitemapXml(urls: readonly string[]): string {
+  const unique = [...new Set(urls)];
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...unique.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/** robots.txt that lets every crawler in and points it at the sitemap. */
+export function robotsTxt(sitemapUrl: string): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+}

@@ -1,0 +1,27 @@
+import type { APIRoute } from 'astro';
+import { getSiteModel } from '../data/site';
+import { atomFeed } from '../lib/feed';
+import { directionSentence, quartileSentence, ragSentence } from '../lib/summary';
+import { href, paths } from '../lib/urls';
+import { SITE } from '../site.config';
+
+// Atom feed of published quarters, newest first: one entry per quarter page.
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('feed.xml needs `site` in astro.config.mjs (SITE_URL) for absolute links');
+  const absolute = (path: string) => new URL(href(path), site).href;
+  const model = await getSiteModel();
+  const body = atomFeed({
+    title: `${SITE.council}: ${SITE.title}`,
+    subtitle: SITE.description,
+    selfUrl: absolute('/feed.xml'),
+    homeUrl: absolute(paths.home()),
+    author: `${SITE.council}, ${SITE.department}`,
+    entries: model.quarters.map((quarter) => ({
+      title: `${quarter.label} performance`,
+      url: absolute(paths.quarter(quarter)),
+      updated: quarter.end,
+      summary: `${quarter.months}: ${quarter.summary.total} indicators. ${ragSentence(quarter.summary)} ${directionSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
+import { parseQuarterId } from '../src/lib/periods';
+import { parseQuarterFile } from '../src/lib/quarter-file';
+import { buildSeries, type QuarterInput } from '../src/lib/series';
+import type { QuarterIndicator } from '../src/schemas/quarter';
+
+type Figure = [period: string, value: number | null, decimals?: number];
+
+function record(id: string, latest: Figure, previous: Figure | null = null): QuarterIndicator {
+  const observation = ([period, value, decimals]: Figure) => ({ period, value, decimals: value === null ? null : (decimals ?? 1) });
+  return {
+    id,
+    line: 2,
+    publishedName: id,
+    latest: observation(latest),
+    previous: previous ? observation(previous) : null,
+    target: null,
+    rag: null,
+    quartile: null,
+    statisticalNeighbourAverage: null,
+    englandAverage: null,
+  };
+}
+
+/** A reporting quarter such as "2024-25-q1" holding the given records. */
+function quarter(id: string, ...indicators: QuarterIndicator[]): QuarterInput {
+  const reporting = parseQuarterId(id)!;
+  return { id, label: reporting.label, end: reporting.period.end, indicators };
+}
+
+const seriesOf = (quarters: QuarterInput[], id: string) => buildSeries(quarters).get(id)!;
+
+describe('ordering', () => {
+  it('orders mixed period kinds by their dates, whatever order the reports come in', () => {
+    const points = seriesOf(
+      [
+        quarter('2024-25-q3', record('x', ['2024', 1], ['Summer Term 2024', 2])),
+        quarter('2023-24-q3', record('x', ['Autumn 2023', 3], ['2022/23 Final', 4])),
+        quarter('2024-25-q1', record('x', ['Q1 2024/25', 5])),
+        quarter('2022-23-q4', record('x', ['Q4 2022/23', 6])),
+      ],
+      'x',
+    );
+    expect(points.map((point) => [point.period.label, point.value])).toEqual([
+      ['Q4 2022/23', 6], // ends 31 March 2023
+      ['2022/23 Final', 4], // ends 31 August 2023
+      ['Autumn 2023', 3], // ends 31 December 2023
+      ['Q1 2024/25', 5], // ends 30 June 2024
+      ['Summer Term 2024', 2], // ends 31 July 2024
+      ['2024', 1], // ends 31 December 2024
+    ]);
+  });
+});
+
+describe('a single point', () => {
+  it('is one point published once, not revised', () => {
+    const points = seriesOf([quarter('2024-25-q1', record('x', ['Q1 2024/25', 47.3]))], 'x');
+    expect(points).toHaveLength(1);
+    expect(points[0]).toMatchObject({
+      period: { label: 'Q1 2024/25', kind: 'quarter', start: '2024-04-01', end: '2024-06-30' },
+      value: 47.3,
+      decimals: 1,
+      revised: false,
+      publications: [{ quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', role: 'latest', value: 47.3, decimals: 1 }],
+    });
+  });
+
+  it('leaves out indicators no quarter reports', () => {
+    expect(buildSeries([quarter('2024-25-q1', record('x', ['Q1 2024/25', 1]))]).has('y')).toBe(false);
+  });
+});
+
+describe('a revision', () => {
+  // Q2 2023/24 reported as 88.2% in the Q2 report, then as 88.5% when the Q3 report gives it as the previous value.
+  const points = seriesOf(
+    [
+      quarter('2023-24-q3', record('x', ['Q3 2023/24', 88.9], ['Q2 2023/24', 88.5])),
+      quarter('2023-24-q2', record('x', ['Q2 2023/24', 88.2], ['Q1 2023/24', 87.0])),
+    ],
+    'x',
+  );
+  const revised = points.find((point) => point.period.label === 'Q2 2023/24')!;
+
+  it('keeps both publications, oldest report first, and marks the point revised', () => {
+    expect(revised.revised).toBe(true);
+    expect(revised.publications).toEqual([
+      { quarterId: '2023-24-q2', quarterLabel: 'Q2 2023/24', role: 'latest', value: 88.2, decimals: 1 },
+      { quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', role: 'previous', value: 88.5, decimals: 1 },
+    ]);
+  });
+
+  it("shows the latest report's value", () => {
+    expect(revised.value).toBe(88.5);
+  });
+
+  it('leaves the other points alone', () => {
+    expect(points.map((point) => [point.period.label, point.value, point.revised])).toEqual([
+      ['Q1 2023/24', 87.0, false],
+      ['Q2 2023/24', 88.5, true],
+      ['Q3 2023/24', 88.9, false],
+    ]);
+  });
+
+  it('is not a revision when only the published decimals differ (94.30% then 94.3%)', () => {
+    const [point] = seriesOf(
+      [quarter('2023-24-q1', record('x', ['2023', 94.3, 2])), quarter('2024-25-q1', record('x', ['2024', 95.0], ['2023', 94.3, 1]))],
+      'x',
+    );
+    expect(point).toMatchObject({ period: { label: '2023' }, value: 94.3, decimals: 1, revised: false });
+    expect(point!.publications).toHaveLength(2);
+  });
+});
+
+describe.each([
+  ['Summer 2023', 'Summer Term 2023'],
+  ['2022/23', '2022/23 Final'],
+  ['Q1  2023/24', 'Q1 2023/24'],
+])('%j and %j', (earlier, later) => {
+  it('are the same period: one point, two publications, labelled as the later report has it', () => {
+    const points = seriesOf(
+      [quarter('2023-24-q3', record('x', ['Q3 2023/24', 1], [earlier, 2483, 0])), quarter('2024-25-q1', record('x', ['Q1 2024/25', 3], [later, 2483, 0]))],
+      'x',
+    );
+    const shared = points.filter((point) => point.publications.length === 2);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({ period: { label: later }, value: 2483, revised: false });
+  });
+});
+
+describe('missing values', () => {
+  it('are kept as null, never 0', () => {
+    const points = seriesOf([quarter('2024-25-q1', record('x', ['Q1 2024/25', null], ['Q4 2023/24', null]))], 'x');
+    expect(points.map((point) => [point.period.label, point.value, point.decimals])).toEqual([
+      ['Q4 2023/24', null, null],
+      ['Q1 2024/25', null, null],
+    ]);
+  });
+
+  it('a later report with no figure does not wipe out an earlier figure, and is not a revision', () => {
+    const [point] = seriesOf(
+      [quarter('2024-25-q1', record('x', ['Q1 2024/25', 47.3])), quarter('2024-25-q2', record('x', ['Q2 2024/25', 50.0], ['Q1 2024/25', null]))],
+      'x',
+    );
+    expect(point).toMatchObject({ value: 47.3, decimals: 1, revised: false });
+    expect(point!.publications.map((publication) => publication.value)).toEqual([47.3, null]);
+  });
+
+  it('a figure published after a missing one fills the point, and is not a revision', () => {
+    const [point] = seriesOf(
+      [quarter('2024-25-q1', record('x', ['Q1 2024/25', null])), quarter('2024-25-q2', record('x', ['Q2 2024/25', 50.0], ['Q1 2024/25', 47.3]))],
+      'x',
+    );
+    expect(point).toMatchObject({ value: 47.3, revised: false });
+  });
+});
+
+describe('the real quarters (seeds 004 and 000)', () => {
+  const catalogue = parseCatalogue(readFileSync('content/indicators.csv', 'utf8'), 'content/indicators.csv').map((entry) => entry.indicator);
+  const matcher = new IndicatorMatcher(catalogue);
+  const load = (id: string) => {
+    const file = `content/quarters/${id}/data.tsv`;
+    return quarter(id, ...parseQuarterFile(readFileSync(file, 'utf8'), file, matcher).indicators);
+  };
+  const series = buildSeries([load('2024-25-q1'), load('2023-24-q3')]);
+  const points = (id: string) => series.get(id)!.map((point) => [point.period.label, point.value]);
+
+  it.each([
+    // Seed 004 line 6 and seed 000 paragraph 14.
+    ['cp-reviews-in-timescale', [['Q4 2022/23', 75.71], ['Q3 2023/24', 82.6], ['Q4 2023/24', 87.4], ['Q1 2024/25', 92.2]]],
+    // Seed 004 line 31 compares with a year earlier; seed 000 paragraph 30 likewise: the two reports interleave.
+    ['elective-home-education', [['Q3 2022/23', 946], ['Q1 2023/24', 1128], ['Q3 2023/24', 1023], ['Q1 2024/25', 1279]]],
+    // Termly: seed 004 line 4, seed 000's dashboard.
+    ['children-mainstream-ehcp', [['Summer 2023', 2483], ['Autumn 2023', 2446], ['Spring Term 2024', 2522], ['Summer Term 2024', 2674]]],
+    // Seed 004 line 17 and seed 000 paragraph 25: unchanged at 90.3%.
+    ['primary-schools-good-outstanding', [['Q2 2023/24', 90.2], ['Q3 2023/24', 90.3], ['Q4 2023/24', 90.3], ['Q1 2024/25', 90.3]]],
+    // Only in seed 000: exclusions for 2021/22 and 2022/23.
+    ['permanent-exclusions', [['2021/22', 0.02], ['2022/23', 0.07]]],
+    // Only in seed 004.
+    ['ks4-progress-8', [['2021/22 Final', 0.01], ['2022/23 Final', -0.09]]],
+  ])('%s', (id, expected) => {
+    expect(points(id)).toEqual(expected);
+  });
+
+  it('has a series for every catalogue indicator, with no revisions between the two seeds', () => {
+    expect([...series.keys()].sort()).toEqual(catalogue.map((indicator) => indicator.id).sort());
+    expect([...series.values()].flat().filter((point) => point.revised)).toEqual([]);
+  });
+});
