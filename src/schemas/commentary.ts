@@ -24,10 +24,10 @@ export const commentarySchema = z.object({
   period: z.string({ error: 'the reporting period, such as "Q1 2024/25"' }).regex(/^Q[1-4] \d{4}\/\d{2}$/, 'the reporting period written like "Q1 2024/25"'),
   /** The committee the report went to. */
   committee: z.string({ error: 'the committee’s name' }),
-  /** The date of the committee meeting. */
-  meetingDate: isoDate('the meeting date'),
-  /** The date this page is published. */
-  publishedDate: isoDate('the publication date'),
+  /** The date of the committee meeting; leave out when not known. */
+  meetingDate: isoDate('the meeting date').optional(),
+  /** The date this page is published; leave out when not known. */
+  publishedDate: isoDate('the publication date').optional(),
   /** draft: only shown by `npm run dev`; published: on the public site. */
   status: z.enum(['draft', 'published'], { error: 'draft or published' }),
   /** One or two sentences for the home page and link previews. */
