@@ -1,7 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 
-// Unit and build tests. Browser tests live apart (test/browser, `npm run test:browser`).
-export default defineConfig({
+// Unit, component (Astro container API) and build tests. Browser tests live apart (test/browser, `npm run test:browser`).
+export default getViteConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],

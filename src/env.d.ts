@@ -1,6 +1,10 @@
 declare namespace App {
   interface Locals {
-    /** Set by the quarter page while it renders commentary, for the commentary components. */
-    commentary?: { quarterId: string; file: string };
+    /** Set by the quarter page while it renders commentary: the quarter and model the commentary components read. */
+    commentary?: {
+      quarterId: string;
+      file: string;
+      model: import('./lib/model').SiteModel;
+    };
   }
 }

@@ -29,8 +29,11 @@ export function formatExact(value: number | null, decimals: number | null, unit:
 
 /** Size of a change in the indicator's terms: "16.0 percentage points", "406", "0.08 points". */
 export function formatDifference(previous: number, latest: number, unit: Unit): string {
-  const size = Math.abs(Number((latest - previous).toFixed(Math.max(unit.decimals, 2) + 2)));
-  const amount = fixed(size, unit.decimals);
+  const size = Math.abs(Number((latest - previous).toFixed(6)));
+  // A real change never reads as "0.0": show as many decimals as it takes (0.8 → 0.84 is 0.04 points).
+  let decimals = unit.decimals;
+  while (decimals < 4 && size > 0 && Number(size.toFixed(decimals)) === 0) decimals++;
+  const amount = fixed(size, decimals);
   if (unit.unit === 'percent') return `${amount} percentage point${amount === '1' || amount === '1.0' ? '' : 's'}`;
   if (unit.unit === 'score') return `${amount} point${amount === '1.00' ? '' : 's'}`;
   return amount;

@@ -126,7 +126,11 @@
   function charts() {
     const problems = [];
     const found = [];
-    const charts = [...document.querySelectorAll('canvas, svg[role="img"]')].filter((el) => el.getAttribute('aria-hidden') !== 'true' && !el.closest('[aria-hidden="true"]'));
+    // Charts a person can meet: rendered (a fallback svg hidden once the canvas
+    // chart has drawn is skipped) and not aria-hidden.
+    const charts = [...document.querySelectorAll('canvas, svg[role="img"]')].filter(
+      (el) => !el.closest('[aria-hidden="true"]') && isRendered(el) && el.getClientRects().length > 0,
+    );
     for (const el of charts) {
       const what = describe(el);
       found.push(what);

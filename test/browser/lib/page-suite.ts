@@ -25,7 +25,8 @@ export async function openPage(context: BrowserContext, route: string, problems:
   const url = inject('origin') + withBase(route);
   const res = await page.goto(url, { waitUntil: 'load' });
   // /404.html is served with 200 (it is a file); anything else must be 2xx.
-  if (!res || res.status() >= 400) problems.push(`page itself answered HTTP ${res?.status()}`);
+  const status = `page itself answered HTTP ${res?.status()}`;
+  if ((!res || res.status() >= 400) && !problems.includes(status)) problems.push(status);
   await page.evaluate(() => document.fonts?.ready);
   await page.addScriptTag({ path: INPAGE });
   if (!(await page.evaluate(() => typeof window.__cfs === 'object'))) throw new Error(`${INPAGE} did not load on ${url}`);
@@ -57,8 +58,10 @@ export function definePageSuite(shard: number, shards: number): void {
   const pages = discoverPages().filter((_, i) => i % shards === shard - 1);
 
   let tb: TestBrowser;
+  let reducedMotion: BrowserContext;
   beforeAll(async () => {
     tb = await launchBrowser();
+    reducedMotion = await tb.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
   });
   afterAll(async () => {
     await tb?.close();
@@ -148,14 +151,13 @@ export function definePageSuite(shard: number, shards: number): void {
     });
 
     it('prefers-reduced-motion: no running animation or transition over 0.01s', async () => {
-      const rm = await tb.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
+      const p = await openPage(reducedMotion, route, problems);
       try {
-        const p = await openPage(rm, route, problems);
         await p.waitForTimeout(100);
         const r = await p.evaluate(() => window.__cfs.motion());
         expect(r, `motion with prefers-reduced-motion: reduce on ${route}`).toEqual([]);
       } finally {
-        await rm.close();
+        await p.close();
       }
     });
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { atomDate, atomFeed, escapeXml, robotsTxt, sitemapXml } from '../src/lib/feed';
+
+describe('escapeXml', () => {
+  it('escapes the five XML special characters', () => {
+    expect(escapeXml(`Tom & Jerry's <b>"best"</b>`)).toBe('Tom &amp; Jerry&apos;s &lt;b&gt;&quot;best&quot;&lt;/b&gt;');
+  });
+
+  it('escapes an ampersand once, leaving an existing entity visible as text', () => {
+    expect(escapeXml('&amp;')).toBe('&amp;amp;');
+  });
+
+  it('drops characters XML cannot carry, and keeps tab, newlines and astral characters', () => {
+    expect(escapeXml('a\u0000b\u0008c\u000Bd\uFFFEe\uD800f')).toBe('abcdef');
+    expect(escapeXml('a\tb\nc\rd')).toBe('a\tb\nc\rd');
+    expect(escapeXml('Café 😀 – ’')).toBe('Café 😀 – ’');
+  });
+});
+
+describe('atomDate', () => {
+  it('turns an ISO date into midnight UTC', () => {
+    expect(atomDate('2024-06-30')).toBe('2024-06-30T00:00:00Z');
+  });
+  it('passes an RFC 3339 timestamp through', () => {
+    expect(atomDate('2024-06-30T12:00:00+01:00')).toBe('2024-06-30T12:00:00+01:00');
+  });
+  it('refuses anything else, rather than inventing a date', () => {
+    expect(() => atomDate('30/06/2024')).toThrow(/not an ISO date/);
+    expect(() => atomDate('')).toThrow();
+  });
+});
+
+describe('atomFeed', () => {
+  const feed = atomFeed({
+    title: 'Children & Family Services performance',
+    subtitle: 'Quarterly <figures>',
+    selfUrl: 'https://example.org/performance/feed.xml',
+    homeUrl: 'https://example.org/performance/',
+    author: 'A Council',
+    entries: [
+      { title: 'Q1 2024/25 performance', url: 'https://example.org/performance/2024-25/q1/', updated: '2024-06-30', summary: '4 red & 3 green.' },
+      { title: 'Q3 2023/24 performance', url: 'https://example.org/performance/2023-24/q3/?a=1&b=2', updated: '2023-12-31', summary: 'Older.' },
+    ],
+  });
+
+  it('is an Atom document with escaped text and links', () => {
+    expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
+    expect(feed).toContain('<title>Children &amp; Family Services performance</title>');
+    expect(feed).toContain('<subtitle>Quarterly &lt;figures&gt;</subtitle>');
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/performance/feed.xml"/>');
+    expect(feed).toContain('href="https://example.org/performance/2023-24/q3/?a=1&amp;b=2"');
+    expect(feed).toContain('<summary type="text">4 red &amp; 3 green.</summary>');
+    expect(feed).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+
+  it('has one entry per item, each with its id, link and date', () => {
+    const entries = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toContain('<id>https://example.org/performance/2024-25/q1/</id>');
+    expect(entries[0]).toContain('<updated>2024-06-30T00:00:00Z</updated>');
+    expect(entries[1]).toContain('<updated>2023-12-31T00:00:00Z</updated>');
+  });
+
+  it('dates the feed by its newest entry, whatever the order, never the build time', () => {
+    expect(feed).toMatch(/<\/author>/);
+    expect(feed.match(/<updated>([^<]+)<\/updated>/)![1]).toBe('2024-06-30T00:00:00Z');
+    const reversed = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [
+      { title: 'old', url: 'u1', updated: '2023-12-31', summary: '' },
+      { title: 'new', url: 'u2', updated: '2024-06-30', summary: '' },
+    ] });
+    expect(reversed.match(/<updated>([^<]+)<\/updated>/)![1]).toBe('2024-06-30T00:00:00Z');
+  });
+
+  it('is still valid with no entries, and the same bytes every time', () => {
+    const empty = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] });
+    expect(empty).toContain('<updated>1970-01-01T00:00:00Z</updated>');
+    expect(empty).not.toContain('<entry>');
+    expect(atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] })).toBe(empty);
+  });
+});
+
+describe('sitemapXml', () => {
+  it('lists each URL once, escaped, in order', () => {
+    const xml = sitemapXml(['https://example.org/a/', 'https://example.org/b/?x=1&y=2', 'https://example.org/a/']);
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(['https://example.org/a/', 'https://example.org/b/?x=1&amp;y=2']);
+  });
+});
+
+describe('robotsTxt', () => {
+  it('allows everything and names the sitemap', () => {
+    expect(robotsTxt('https://example.org/performance/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/performance/sitemap.xml\n');
+  });
+});
