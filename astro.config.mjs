@@ -15,4 +15,11 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx()],
   build: { format: 'directory' },
+  security: {
+    // A Content-Security-Policy meta tag on every page (a static host may not set headers):
+    // only this site's own hashed scripts and styles, no inline event handlers, nothing third-party.
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
 });
