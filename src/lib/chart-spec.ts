@@ -90,3 +90,31 @@ export function describeSeries(indicator: Indicator, series: readonly SeriesPoin
   if (indicator.polarity !== 'neither') text += ` ${indicator.polarity === 'higher is better' ? 'Higher' : 'Lower'} is better.`;
   return text;
 }
+
+/** Where a quarter's indicators sit by national quartile, area by area. */
+export function quartileSpec(areas: readonly { area: string; cards: readonly { record: QuarterIndicator }[] }[]): BarSpec {
+  const buckets = [
+    { label: '1st quartile (top)', test: (q: number | null) => q === 1 },
+    { label: '2nd quartile', test: (q: number | null) => q === 2 },
+    { label: '3rd quartile', test: (q: number | null) => q === 3 },
+    { label: '4th quartile (bottom)', test: (q: number | null) => q === 4 },
+    { label: 'No national benchmark', test: (q: number | null) => q === null },
+  ];
+  return {
+    kind: 'stacked-bar',
+    categories: areas.map((group) => group.area),
+    series: buckets.map((bucket) => ({ label: bucket.label, values: areas.map((group) => group.cards.filter((card) => bucket.test(card.record.quartile)).length) })),
+    axisLabel: 'Number of indicators',
+  };
+}
+
+/** "Social Care: 1 in the top quartile, 1 in the second, 2 in the third, 2 in the bottom, 2 without a benchmark." per area. */
+export function describeQuartiles(spec: BarSpec): string {
+  const short = ['in the top quartile', 'in the second', 'in the third', 'in the bottom', 'without a benchmark'];
+  return spec.categories
+    .map((area, i) => {
+      const parts = spec.series.map((series, j) => ({ n: series.values[i]!, words: short[j]! })).filter((p) => p.n > 0);
+      return `${area}: ${parts.map((p) => `${p.n} ${p.words}`).join(', ')}.`;
+    })
+    .join(' ');
+}

@@ -94,11 +94,11 @@ export function buildModel(
   const series = buildSeries(views.map(({ id, label, end, indicators }) => ({ id, label, end, indicators })));
   const indicators = new Map<string, IndicatorView>();
   for (const indicator of catalogue) {
-    indicators.set(indicator.id, {
-      indicator,
-      series: series.get(indicator.id) ?? [],
-      appearances: views.flatMap((view) => view.cards.filter((card) => card.indicator.id === indicator.id).map((card) => ({ quarterId: view.id, card }))),
-    });
+    indicators.set(indicator.id, { indicator, series: series.get(indicator.id) ?? [], appearances: [] });
+  }
+  // One pass over every card, oldest quarter first, so appearances come out in time order.
+  for (const view of views) {
+    for (const card of view.cards) indicators.get(card.indicator.id)!.appearances.push({ quarterId: view.id, card });
   }
   const newestFirst = views.reverse();
   // The catalogue in reading order: by area, then name.
