@@ -3,6 +3,8 @@ export const SITE = {
   council: 'Leicestershire County Council',
   department: 'Children and Family Services',
   title: 'Children and Family Services performance',
+  /** Suffix of page titles. */
+  shortTitle: 'CFS performance, Leicestershire',
   description:
     'Quarterly performance of the council’s Children and Family Services: child protection, care leavers, special educational needs, early years and schools, as reported to the scrutiny committee.',
   committee: 'Children and Family Services Overview and Scrutiny Committee',

@@ -20,6 +20,21 @@ export interface Card {
   change: string | null;
   /** "Better than Q4 2023/24, still below the 97.2% target; second quartile nationally." */
   sentence: string;
+  /** Other reports that gave this card's periods a different figure (filled in once all quarters are read). */
+  revisions: Revision[];
+}
+
+export interface Revision {
+  /** The period whose figure differs, as this card labels it. */
+  period: string;
+  /** Whether it is this card's latest or previous figure. */
+  role: 'latest' | 'previous';
+  /** The other report and the figure it gave. */
+  quarterId: string;
+  quarterLabel: string;
+  value: number | null;
+  /** True when the other report is later than this card's (a later revision), false when earlier. */
+  later: boolean;
 }
 
 export const DIRECTION_WORDS: Record<Direction, string> = {
@@ -28,7 +43,7 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
   'no-change': 'No change',
 };
 
-function targetPhrase(card: Omit<Card, 'sentence'>): string | null {
+function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const { record, indicator, targetMet, direction } = card;
   if (!record.target || targetMet === null) return null;
   const target = `${formatValue(record.target.value, indicator)} target`;
@@ -37,7 +52,7 @@ function targetPhrase(card: Omit<Card, 'sentence'>): string | null {
   return `${direction === 'improved' || direction === 'no-change' ? 'still ' : ''}${side} the ${target}`;
 }
 
-function directionPhrase(card: Omit<Card, 'sentence'>): string | null {
+function directionPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const previous = card.record.previous;
   if (!previous || card.movement === null) return null;
   if (card.direction === 'improved') return `Better than ${previous.period}`;
@@ -46,7 +61,7 @@ function directionPhrase(card: Omit<Card, 'sentence'>): string | null {
   return `${card.movement === 'up' ? 'Higher' : 'Lower'} than ${previous.period}`;
 }
 
-export function describeCard(card: Omit<Card, 'sentence'>): string {
+export function describeCard(card: Omit<Card, 'sentence' | 'revisions'>): string {
   const parts = [directionPhrase(card), targetPhrase(card)].filter(Boolean) as string[];
   let sentence = parts.join(', ');
   if (card.record.quartile) {
@@ -70,5 +85,5 @@ export function buildCard(indicator: Indicator, record: QuarterIndicator): Card 
     targetMet: record.target && latest !== null ? meetsTarget(latest, record.target, indicator.polarity) : null,
     change: change && direction && direction !== 'no-change' ? `${change}, ${direction === 'improved' ? 'an improvement' : 'a worse result'}` : change,
   };
-  return { ...partial, sentence: describeCard(partial) };
+  return { ...partial, sentence: describeCard(partial), revisions: [] };
 }

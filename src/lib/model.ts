@@ -7,7 +7,8 @@ import type { Commentary, Correction } from '../schemas/commentary';
 import type { Quarter } from '../schemas/quarter';
 import { checkCorrections } from './corrections';
 import { ContentError } from './problems';
-import { buildCard, type Card } from './cards';
+import { buildCard, type Card, type Revision } from './cards';
+import { parsePeriod, periodKey } from './periods';
 import { buildSeries, type SeriesPoint } from './series';
 import { summarise, type QuarterSummary } from './summary';
 
@@ -97,8 +98,13 @@ export function buildModel(
     indicators.set(indicator.id, { indicator, series: series.get(indicator.id) ?? [], appearances: [] });
   }
   // One pass over every card, oldest quarter first, so appearances come out in time order.
+  const order = new Map(views.map((view, index) => [view.id, index]));
   for (const view of views) {
-    for (const card of view.cards) indicators.get(card.indicator.id)!.appearances.push({ quarterId: view.id, card });
+    for (const card of view.cards) {
+      const view_ = indicators.get(card.indicator.id)!;
+      view_.appearances.push({ quarterId: view.id, card });
+      card.revisions = revisionsFor(card, view.id, view_.series, order);
+    }
   }
   const newestFirst = views.reverse();
   // The catalogue in reading order: by area, then name.
@@ -106,4 +112,28 @@ export function buildModel(
     (a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'),
   );
   return { catalogue: sortedCatalogue, quarters: newestFirst, quarterById: new Map(newestFirst.map((view) => [view.id, view])), indicators };
+}
+
+/** Reports other than this card's that gave one of its periods a different figure. */
+function revisionsFor(card: Card, quarterId: string, series: readonly SeriesPoint[], order: Map<string, number>): Revision[] {
+  const revisions: Revision[] = [];
+  for (const role of ['latest', 'previous'] as const) {
+    const observation = card.record[role];
+    if (!observation) continue;
+    const parsed = parsePeriod(observation.period);
+    if (!parsed.ok) continue;
+    const point = series.find((p) => periodKey(p.period) === periodKey(parsed.period));
+    for (const publication of point?.publications ?? []) {
+      if (publication.quarterId === quarterId || publication.value === observation.value || publication.value === null) continue;
+      revisions.push({
+        period: observation.period,
+        role,
+        quarterId: publication.quarterId,
+        quarterLabel: publication.quarterLabel,
+        value: publication.value,
+        later: order.get(publication.quarterId)! > order.get(quarterId)!,
+      });
+    }
+  }
+  return revisions;
 }

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchPage, type TestBrowser } from './lib/browser';
+import { launchBrowser, type TestBrowser } from './lib/browser';
 import { RESULTS, discoverPages, withBase } from './lib/site';
 
 const OUT = path.join(RESULTS, 'screenshots');
@@ -42,9 +42,8 @@ describe('screenshots', () => {
         const context = await tb.newContext({ ...options, reducedMotion: 'reduce' });
         try {
           const page = await context.newPage();
-          const problems: string[] = [];
-          watchPage(page, problems);
-          await page.goto(inject('origin') + withBase(route!), { waitUntil: 'load' });
+          const res = await page.goto(inject('origin') + withBase(route!), { waitUntil: 'load' });
+          expect(res?.status(), `${route} answered HTTP ${res?.status()}`).toBeLessThan(400);
           await page.evaluate(() => document.fonts?.ready);
           await page.waitForTimeout(300); // let charts draw
           const file = path.join(OUT, `${name}-${device}.png`);
