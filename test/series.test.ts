@@ -188,3 +188,16 @@ describe('the real quarters (seeds 004 and 000)', () => {
     expect([...series.values()].flat().filter((point) => point.revised)).toEqual([]);
   });
 });
+
+describe('seriesUpTo', () => {
+  it('keeps only figures for periods ending by the given one', async () => {
+    const { seriesUpTo: upTo, buildSeries: build } = await import('../src/lib/series');
+    const obs = (period: string, value: number) => ({ period, value, decimals: 1 });
+    const series = build([
+      { id: 'a', label: 'Q3 2023/24', end: '2023-12-31', indicators: [{ id: 'x', line: 2, publishedName: 'x', latest: obs('Q3 2023/24', 2), previous: obs('Q2 2023/24', 1), target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null }] },
+      { id: 'b', label: 'Q1 2024/25', end: '2024-06-30', indicators: [{ id: 'x', line: 2, publishedName: 'x', latest: obs('Q1 2024/25', 4), previous: obs('Q4 2023/24', 3), target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null }] },
+    ]).get('x')!;
+    expect(upTo(series, 'Q3 2023/24').map((p) => p.value)).toEqual([1, 2]);
+    expect(upTo(series, 'Q1 2024/25').map((p) => p.value)).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -36,6 +36,8 @@ export function readNumber(raw: string): CellResult<ParsedNumber | null> {
   if (!NUMBER_PATTERN.test(digits)) {
     return { ok: false, expected: 'a number such as 47.3%, 1279, 13,374 or -0.76, or N/A when there is no figure' };
   }
+  // Beyond 15 significant digits a number cannot be held exactly: refuse it rather than publish a rounded figure.
+  if (digits.replace(/\D/g, '').replace(/^0+/, '').length > 15) return { ok: false, expected: 'a number of a sensible size (at most 15 digits)' };
   const value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { ok: false, expected: 'a number of a sensible size' };
   const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
@@ -92,7 +94,7 @@ const COMPARISONS: Record<string, Target['comparison']> = { '>': 'above', '<': '
 export function readTarget(raw: string): CellResult<Target | null> {
   const text = raw.trim();
   if (isMissing(text)) return { ok: true, value: null };
-  const match = /^(>=|<=|≥|≤|>|<)?\s*(.+)$/.exec(text)!;
+  const match = /^(>=|<=|≥|≤|>|<)?\s*([\s\S]+)$/.exec(text)!; // [\s\S]: a cell may hold a line break
   const number = readNumber(match[2]!);
   if (!number.ok || number.value === null) {
     return { ok: false, expected: 'a target such as >97.2%, <20.8% or 93.7%, or N/A when there is no target' };

@@ -11,6 +11,7 @@ import { meetsTarget } from './cells';
 import { movement, readTrend } from './direction';
 import { cellsByKey, mapColumns, readTable, type SourceRow } from './delimited';
 import { formatValue } from './format';
+import { closestNames } from './names';
 import { columnLetter, ContentError, parseWithFriendlyErrors, type Problem } from './problems';
 
 export interface QuarterFileResult {
@@ -29,12 +30,16 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
   const mapped = mapColumns(header, QUARTER_COLUMNS, file);
   if (!mapped.ok) throw new ContentError(file, mapped.problems);
   const { map } = mapped;
-  const width = header.cells.length;
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...unknownColumns(header, map.index, file)];
   const warnings: Problem[] = [];
   const indicators: QuarterIndicator[] = [];
   const firstLine = new Map<string, number>();
+  // Spreadsheet padding (empty cells past the header) is the same on every row: a row longer than most has been shifted right.
+  const lengths = new Map<number, number>();
+  for (const row of rows) lengths.set(row.cells.length, (lengths.get(row.cells.length) ?? 0) + 1);
+  const commonLength = [...lengths].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  const paddedWidth = Math.max(header.cells.length, commonLength);
   // `found` defaults to the cell exactly as written (a problem shows what the editor sees, not our reading of it).
   const at = (row: SourceRow, key: string, found?: string) => ({
     file,
@@ -45,7 +50,7 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
   });
 
   for (const row of rows) {
-    const shape = checkShape(row, header.cells, file, matcher, map.index.indicator!);
+    const shape = checkShape(row, header.cells, file, matcher, map.index.indicator!, paddedWidth);
     if (shape) {
       problems.push(shape);
       continue;
@@ -99,7 +104,7 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
  * A row whose cells do not line up with the header: stray text, or a row
  * shifted left or right. We never guess where the cells belong.
  */
-function checkShape(row: SourceRow, headers: string[], file: string, matcher: IndicatorMatcher, indicatorIndex: number): Problem | null {
+function checkShape(row: SourceRow, headers: string[], file: string, matcher: IndicatorMatcher, indicatorIndex: number, paddedWidth: number): Problem | null {
   const width = headers.length;
   const filled = row.cells.map((cell, i) => (cell.trim() === '' ? -1 : i)).filter((i) => i >= 0);
   const lastFilled = filled.at(-1) ?? -1;
@@ -116,8 +121,8 @@ function checkShape(row: SourceRow, headers: string[], file: string, matcher: In
       hint: `The row looks shifted ${Math.abs(shift)} column${Math.abs(shift) === 1 ? '' : 's'} to the ${shift > 0 ? 'left' : 'right'}: move its cells so each sits under its heading.`,
     };
   }
-  // Trailing empty cells beyond the header are spreadsheet padding; a short row is a truncated one.
-  if (row.cells.length < width || lastFilled >= width) {
+  // Trailing empty cells beyond the header are spreadsheet padding, when the other rows have them too; a short row is a truncated one.
+  if (row.cells.length < width || lastFilled >= width || row.cells.length > paddedWidth) {
     const text = row.cells.filter((cell) => cell.trim() !== '').join(' ');
     return {
       file,
@@ -131,6 +136,31 @@ function checkShape(row: SourceRow, headers: string[], file: string, matcher: In
     };
   }
   return null;
+}
+
+/**
+ * Headings the site does not read. An optional column whose heading is mistyped ("Englnd average")
+ * would otherwise be dropped without a word, and every figure in it with it.
+ */
+function unknownColumns(header: SourceRow, index: Record<string, number>, file: string): Problem[] {
+  const read = new Set(Object.values(index));
+  const headings = QUARTER_COLUMNS.map((column) => column.header);
+  return header.cells.flatMap((cell, i): Problem[] => {
+    if (cell.trim() === '' || read.has(i)) return [];
+    const suggestions = closestNames(cell, headings, 1);
+    return [
+      {
+        file,
+        line: header.line,
+        column: i + 1,
+        found: cell.trim(),
+        expected: `a column heading the site reads, each used once: ${headings.map((h) => `"${h}"`).join(', ')}`,
+        hint: suggestions.length
+          ? `Did you mean "${suggestions[0]}"? Correct the heading, or delete the column if it is not needed.`
+          : 'Correct the heading, or delete the column if it is not needed.',
+      },
+    ];
+  });
 }
 
 type At = (row: SourceRow, key: string, found?: string) => Omit<Problem, 'expected'>;

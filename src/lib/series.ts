@@ -81,3 +81,9 @@ export function buildSeries(quarters: readonly QuarterInput[]): Map<string, Seri
   }
   return series;
 }
+
+/** The series up to and including a period: a quarter's page never shows figures published later. */
+export function seriesUpTo(series: readonly SeriesPoint[], periodLabel: string): SeriesPoint[] {
+  const until = parsePeriod(periodLabel);
+  return until.ok ? series.filter((point) => point.period.end <= until.period.end) : [...series];
+}

@@ -1,0 +1,261 @@
+/**
+ * Builds the site for a sub-path (BASE_PATH=/performance/, SITE_URL=https://example.org),
+ * serves it under /performance/ only, and crawls it from the home page: every
+ * internal link, stylesheet, script and image must load, every #fragment must
+ * name an id on its page, and no internal URL may leave /performance/.
+ * The sitemap, feed and robots.txt must use absolute URLs under the sub-path.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { parse } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from './helpers/build';
+
+const BASE = '/performance/';
+const SITE = 'https://example.org';
+const PUBLIC_ROOT = `${SITE}${BASE}`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+};
+
+/** A plain static host for outDir at /performance/: nothing outside the sub-path exists, and a folder needs its trailing slash. */
+function serve(outDir: string): Promise<Server> {
+  const root = resolve(outDir);
+  const server = createServer((request, response) => {
+    const notFound = () => {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('Not found');
+    };
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!pathname.startsWith(BASE)) return notFound();
+    let file: string;
+    try {
+      file = resolve(root, `.${decodeURIComponent(pathname.slice(BASE.length - 1))}`);
+    } catch {
+      return notFound();
+    }
+    if (file !== root && !file.startsWith(root + sep)) return notFound();
+    try {
+      if (statSync(file).isDirectory()) {
+        if (!pathname.endsWith('/')) return notFound();
+        file = join(file, 'index.html');
+      }
+      const body = readFileSync(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      notFound();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+interface Node {
+  nodeName: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+}
+
+/** Attributes that point at something the page needs or offers, per element. */
+const REF_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], link: ['href'], script: ['src'], img: ['src'], source: ['src'], iframe: ['src'] };
+
+function walk(node: Node, visit: (node: Node) => void) {
+  visit(node);
+  for (const child of node.childNodes ?? []) walk(child, visit);
+  if (node.content) walk(node.content, visit);
+}
+
+interface PageFacts {
+  ids: Set<string>;
+  refs: { tag: string; attr: string; value: string }[];
+  /** Every attribute value naming the public site (canonical, og:url, …). */
+  absolute: { tag: string; attr: string; value: string }[];
+}
+
+function readPage(html: string): PageFacts {
+  const facts: PageFacts = { ids: new Set(), refs: [], absolute: [] };
+  walk(parse(html) as unknown as Node, (node) => {
+    for (const { name, value } of node.attrs ?? []) {
+      if (name === 'id' || (name === 'name' && node.nodeName === 'a')) facts.ids.add(value);
+      if (REF_ATTRIBUTES[node.nodeName]?.includes(name)) facts.refs.push({ tag: node.nodeName, attr: name, value });
+      if (value.trim().startsWith(SITE)) facts.absolute.push({ tag: node.nodeName, attr: name, value: value.trim() });
+    }
+  });
+  return facts;
+}
+
+/** URLs a stylesheet or a script module loads in turn. */
+function subresources(body: string, type: string): string[] {
+  if (type.startsWith('text/css')) return [...body.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1]!).filter((u) => !u.startsWith('data:'));
+  if (type.startsWith('text/javascript')) {
+    return [...body.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)[`'"]((?:\.{1,2}\/|\/)[^`'"\s]+\.js)[`'"]/g)].map((m) => m[1]!);
+  }
+  return [];
+}
+
+function builtPages(outDir: string): string[] {
+  const pages: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name === 'index.html') pages.push(`${PUBLIC_ROOT}${relative(outDir, dir).split(sep).join('/')}${dir === outDir ? '' : '/'}`);
+    }
+  };
+  visit(outDir);
+  return pages.sort();
+}
+
+describe(`the site built for ${PUBLIC_ROOT}`, () => {
+  let build: BuildResult;
+  let server: Server | undefined;
+  let origin = '';
+  const fetched = new Map<string, { status: number; type: string; body: string }>();
+  const pages = new Map<string, PageFacts>();
+  const problems = { broken: [] as string[], escapes: [] as string[], anchors: [] as string[], foreign: [] as string[] };
+
+  /** A public-site URL as served by the local host. */
+  const local = (url: string) => (url.startsWith(PUBLIC_ROOT) ? `${origin}${url.slice(SITE.length)}` : url);
+
+  async function get(url: string) {
+    let result = fetched.get(url);
+    if (!result) {
+      const response = await fetch(url, { redirect: 'manual' });
+      result = { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+      fetched.set(url, result);
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    build = buildSite({ env: { BASE_PATH: BASE, SITE_URL: SITE } });
+    if (build.status !== 0) return;
+    server = await serve(build.outDir);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Crawl from the home page; the 404 page is served for any bad address, so check its links too.
+    const queue: { url: string; from: string }[] = [
+      { url: `${origin}${BASE}`, from: '(start)' },
+      { url: `${origin}${BASE}404.html`, from: '(start)' },
+    ];
+    const seen = new Set<string>();
+    const wanted: { from: string; raw: string; target: string; fragment: string }[] = [];
+    while (queue.length) {
+      const { url, from } = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const result = await get(url);
+      if (result.status !== 200) {
+        problems.broken.push(`${from} → ${url.slice(origin.length)}: HTTP ${result.status}`);
+        continue;
+      }
+      const follow = (raw: string, where: string, tag?: string) => {
+        const value = raw.trim();
+        if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith(BASE)) problems.escapes.push(`${where}: ${tag ?? ''} "${value}" leaves ${BASE}`);
+        const target = new URL(value, url);
+        if (target.origin === SITE) {
+          if (!target.href.startsWith(PUBLIC_ROOT)) problems.escapes.push(`${where}: ${tag ?? ''} "${value}" is outside ${PUBLIC_ROOT}`);
+          target.href = local(target.href);
+        }
+        if (target.origin !== origin) return;
+        const fragment = target.hash.slice(1);
+        target.hash = '';
+        if (fragment) wanted.push({ from: where, raw: value, target: target.href, fragment: decodeURIComponent(fragment) });
+        queue.push({ url: target.href, from: where });
+      };
+      const where = url.slice(origin.length);
+      if (result.type.startsWith('text/html')) {
+        const facts = readPage(result.body);
+        pages.set(url, facts);
+        for (const ref of facts.refs) follow(ref.value, where, `<${ref.tag} ${ref.attr}>`);
+        for (const ref of facts.absolute) {
+          if (!ref.value.startsWith(PUBLIC_ROOT)) problems.foreign.push(`${where}: <${ref.tag} ${ref.attr}="${ref.value}">`);
+        }
+      } else {
+        for (const raw of subresources(result.body, result.type)) follow(raw, where);
+      }
+    }
+    for (const { from, raw, target, fragment } of wanted) {
+      const facts = pages.get(target);
+      if (!facts) problems.anchors.push(`${from}: "${raw}" points into a page that is not HTML or did not load`);
+      else if (!facts.ids.has(fragment)) problems.anchors.push(`${from}: "${raw}" but ${target.slice(origin.length)} has no id="${fragment}"`);
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    server?.close();
+    if (build?.outDir) rmSync(build.outDir, { recursive: true, force: true });
+  });
+
+  it('builds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('crawls the whole site from the home page', () => {
+    // 43 pages today: home, quarters, 2 quarters, indicators, 33 indicators, data, about, accessibility, 404.
+    expect(pages.size).toBeGreaterThan(30);
+    expect([...fetched.keys()].some((url) => url.includes(`${BASE}_astro/`) && url.endsWith('.css'))).toBe(true);
+    expect([...fetched.keys()].some((url) => url.includes(`${BASE}_astro/`) && url.endsWith('.js'))).toBe(true);
+  });
+
+  it('has no broken link or asset', () => {
+    expect(problems.broken).toEqual([]);
+  });
+
+  it('has no #fragment that misses its target', () => {
+    expect(problems.anchors).toEqual([]);
+  });
+
+  it('keeps every internal URL inside the sub-path', () => {
+    expect(problems.escapes).toEqual([]);
+    expect(problems.foreign).toEqual([]);
+  });
+
+  it('lists every built page in the sitemap, and nothing else', async () => {
+    const sitemap = await get(`${origin}${BASE}sitemap.xml`);
+    expect(sitemap.status).toBe(200);
+    const locs = [...sitemap.body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+    for (const loc of locs) expect(loc.startsWith(PUBLIC_ROOT), loc).toBe(true);
+    expect([...locs].sort()).toEqual(builtPages(build.outDir));
+    expect(new Set(locs).size).toBe(locs.length);
+    // Every page in the sitemap can be reached by following links from the home page.
+    const crawled = new Set([...pages.keys()]);
+    expect(locs.filter((loc) => !crawled.has(local(loc)))).toEqual([]);
+  });
+
+  it('links the feed to each quarter page under the sub-path', async () => {
+    const feed = await get(`${origin}${BASE}feed.xml`);
+    expect(feed.status).toBe(200);
+    const urls = [...feed.body.matchAll(/(?:href="([^"]*)"|<id>([^<]*)<\/id>)/g)].map((m) => (m[1] ?? m[2])!);
+    expect(urls.length).toBeGreaterThan(3);
+    for (const url of urls) expect(url.startsWith(PUBLIC_ROOT), url).toBe(true);
+    expect(feed.body).toContain(`<link rel="self" type="application/atom+xml" href="${PUBLIC_ROOT}feed.xml"/>`);
+    const entries = [...feed.body.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries[0]).toContain('<title>Q1 2024/25 performance</title>');
+    expect(entries[0]).toContain(`href="${PUBLIC_ROOT}2024-25/q1/"`);
+    expect(entries[0]).toContain('<updated>2024-06-30T00:00:00Z</updated>');
+    for (const entry of entries) {
+      const link = /<link rel="alternate" type="text\/html" href="([^"]+)"/.exec(entry)![1]!;
+      expect((await get(local(link))).status, link).toBe(200);
+    }
+  });
+
+  it('points robots.txt at the sitemap under the sub-path', async () => {
+    const robots = await get(`${origin}${BASE}robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.body).toContain(`Sitemap: ${PUBLIC_ROOT}sitemap.xml`);
+  });
+});
