@@ -5,7 +5,9 @@
  *
  * For each size QxI (Q quarters, I indicators) it generates synthetic content
  * in a temporary folder (never in content/; see scripts/bench/generate.mjs),
- * builds the site from it with `CONTENT_DIR=<tmp> astro build --outDir <tmp>`,
+ * builds the site from it with `CONTENT_DIR=<tmp> astro build --outDir <tmp>`
+ * (in a private copy of the project, scripts/bench/site-root.mjs, so that it
+ * neither disturbs nor is disturbed by other builds running at the same time),
  * then builds a trivial project of as many HTML pages, and prints:
  *
  *   - the table: pages built, build time, ms per page, peak memory, output
@@ -22,6 +24,7 @@
  *   --json <file>                 also write the results as JSON (default test-results/bench/bench.json)
  *   --keep                        keep the temporary folders, and print where they are
  *   --assert                      exit 1 when a goal is missed
+ *   --project <dir>               build the site from another checkout of this project (to compare a change)
  *
  * Timings depend on what else the machine is doing: run it on a quiet machine.
  */
@@ -31,6 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateContent } from './bench/generate.mjs';
 import { filesUnder, measureBuild } from './bench/measure.mjs';
+import { BENCH_CONFIG, prepareSiteRoot, resetSiteRoot } from './bench/site-root.mjs';
 import { generateTrivialProject } from './bench/trivial.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,6 +50,7 @@ const { values } = parseArgs({
     json: { type: 'string', default: join(ROOT, 'test-results/bench/bench.json') },
     keep: { type: 'boolean', default: false },
     assert: { type: 'boolean', default: false },
+    project: { type: 'string', default: ROOT },
   },
 });
 const sizes = values.sizes.split(',').map((size) => {
@@ -86,11 +91,13 @@ const temp = (prefix) => {
   return dir;
 };
 
-console.log(`Build benchmark: sizes ${sizes.map((x) => x.key).join(', ')}; ${runs} run(s) each, median reported.`);
+console.log(`Build benchmark of ${resolve(values.project)}: sizes ${sizes.map((x) => x.key).join(', ')}; ${runs} run(s) each, median reported.`);
 console.log(`Machine: ${cpus().length} cores, ${mb(totalmem())} MB memory (${mb(freemem())} MB free), Node ${process.version}; load average ${loadAverage()}.`);
 const started = performance.now();
 const results = [];
 try {
+  // The site is built from a private copy of the project (src/, public/, configuration): see scripts/bench/site-root.mjs.
+  const siteRoot = prepareSiteRoot(temp('cfs-bench-site-'), resolve(values.project));
   for (const size of sizes) {
     const content = temp(`cfs-bench-content-${size.key}-`);
     const generated = generateContent(content, { quarters: size.quarters, indicators: size.indicators, commentary: !values['no-commentary'] });
@@ -101,12 +108,12 @@ try {
     let output = [];
     for (let run = 0; run < runs; run++) {
       const outDir = temp(`cfs-bench-dist-${size.key}-`);
-      const cacheDir = temp(`cfs-bench-cache-${size.key}-`);
+      resetSiteRoot(siteRoot);
       const result = await measureBuild({
         astro: ASTRO,
-        args: ['build', '--config', 'scripts/bench/astro.config.mjs', '--outDir', outDir],
-        cwd: ROOT,
-        env: { CONTENT_DIR: content, BENCH_CACHE_DIR: cacheDir },
+        args: ['build', '--config', BENCH_CONFIG, '--outDir', outDir],
+        cwd: siteRoot,
+        env: { CONTENT_DIR: content },
       });
       if (result.status !== 0) fail(`Building ${size.key}`, result);
       output = filesUnder(outDir);

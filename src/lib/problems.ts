@@ -41,7 +41,12 @@ export function formatProblem(problem: Problem): string {
   const where: string[] = [];
   if (problem.line !== undefined) where.push(`line ${problem.line}`);
   if (problem.column !== undefined) {
-    where.push(`column ${columnLetter(problem.column)}${problem.columnName ? ` (${problem.columnName})` : ''}`);
+    // Spreadsheet files get spreadsheet column letters; text files (commentary) a character position.
+    where.push(
+      /\.(csv|tsv)$/i.test(problem.file)
+        ? `column ${columnLetter(problem.column)}${problem.columnName ? ` (${problem.columnName})` : ''}`
+        : `character ${problem.column}`,
+    );
   }
   const lead = where.length ? `${where.join(', ')}: ` : '';
   const found = problem.found !== undefined ? `found ${quote(problem.found)}, ` : '';
