@@ -207,7 +207,6 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
 
   it('crawls the whole site from the home page', () => {
     // 43 pages today: home, quarters, 2 quarters, indicators, 33 indicators, data, about, accessibility, 404.
-    console.log('KFDEBUG', pages.size, fetched.size, [...fetched.keys()].filter((u) => !u.endsWith('/')).map((u) => u.replace(origin, '')).join(' '), problems);
     expect(pages.size).toBeGreaterThan(30);
     expect([...fetched.keys()].some((url) => url.includes(`${BASE}_astro/`) && url.endsWith('.css'))).toBe(true);
     expect([...fetched.keys()].some((url) => url.includes(`${BASE}_astro/`) && url.endsWith('.js'))).toBe(true);

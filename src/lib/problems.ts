@@ -41,11 +41,11 @@ export function formatProblem(problem: Problem): string {
   const where: string[] = [];
   if (problem.line !== undefined) where.push(`line ${problem.line}`);
   if (problem.column !== undefined) {
-    // Spreadsheet files get spreadsheet column letters; text files (commentary) a character position.
+    // Data files get spreadsheet column letters; commentary (MDX) a character position along the line.
     where.push(
-      /\.(csv|tsv)$/i.test(problem.file)
-        ? `column ${columnLetter(problem.column)}${problem.columnName ? ` (${problem.columnName})` : ''}`
-        : `character ${problem.column}`,
+      /\.mdx?$/i.test(problem.file)
+        ? `character ${problem.column}`
+        : `column ${columnLetter(problem.column)}${problem.columnName ? ` (${problem.columnName})` : ''}`,
     );
   }
   const lead = where.length ? `${where.join(', ')}: ` : '';
