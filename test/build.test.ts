@@ -123,6 +123,17 @@ describe('the published site', () => {
     expect(csv.find((line) => line.startsWith('care-leavers-eet,'))).toContain(',Q1 2024/25,47.3,Q4 2023/24,63.3,worse,>54.0%,red,4,,');
   });
 
+  it('publishes the commentary with its figures printed from the data', () => {
+    const figures = [...q1Html.matchAll(/<data class="figure" value="([^"]*)" data-indicator="([^"]+)" data-period="(latest|previous)"/g)];
+    expect(figures.length).toBeGreaterThan(10);
+    for (const [, value, id, period] of figures) {
+      const indicator = q1.indicators.find((i) => i.id === id)!;
+      const observation = period === 'latest' ? indicator.latest : indicator.previous!;
+      expect(Number(value), `${id} ${period}`).toBe(observation.value);
+    }
+    expect(q1Html).toContain('class="commentary"');
+  });
+
   it('lists both quarters on the home page, newest first', () => {
     const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
     expect(home.indexOf('Q1 2024/25')).toBeGreaterThan(-1);
@@ -131,6 +142,16 @@ describe('the published site', () => {
 });
 
 describe('bad content stops the build', () => {
+  it('names the commentary file, line and character of an unknown id, with the closest ids', () => {
+    const content = copyOfContent();
+    const file = join(content, 'quarters/2024-25-q1/commentary.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe rate was <Value of="care-leaver-eet" />.\n`);
+    const build = buildSite({ contentDir: content });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(/2024-25-q1\/commentary\.mdx:\d+:14\n\s+Line \d+, character 14: found "<Value of="care-leaver-eet">", expected an indicator id from content\/indicators\.csv/);
+    expect(build.output).toContain('Did you mean "care-leavers-eet"');
+  }, 240_000);
+
   it('names line 32 (shifted row) and line 34 (stray text) of the raw seed 004 file', () => {
     const content = copyOfContent();
     mkdirSync(join(content, 'quarters/2023-24-q4'));

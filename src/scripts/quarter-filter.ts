@@ -2,7 +2,7 @@
  * <kpi-filters>: filters the cards of a quarter page by area, strategic
  * outcome, RAG rating and direction of travel, plus a search over indicator
  * names and definitions. Every card is in the page without JavaScript; this
- * shows the form (built hidden at build time), hides cards that do not
+ * shows the controls (built hidden at build time), hides cards that do not
  * match and hides an area section with no matching card.
  *
  * The state lives in the URL query (?area=Social+Care&rag=red&q=care), read
@@ -36,7 +36,6 @@ export function searchMatches(haystack: string, query: string): boolean {
 const plural = (n: number) => `${n} ${n === 1 ? 'indicator' : 'indicators'}`;
 
 class KpiFilters extends HTMLElement {
-  private form!: HTMLFormElement;
   private selects = {} as Record<SelectKey, HTMLSelectElement>;
   private search!: HTMLInputElement;
   private status!: HTMLElement;
@@ -51,7 +50,7 @@ class KpiFilters extends HTMLElement {
       document.addEventListener('DOMContentLoaded', () => this.connectedCallback(), { once: true });
       return;
     }
-    const form = this.querySelector('form');
+    const form = this.querySelector<HTMLElement>('[data-filter-form]');
     const search = this.querySelector<HTMLInputElement>('input[name="q"]');
     const status = this.querySelector<HTMLElement>('[data-filter-status]');
     const clear = this.querySelector<HTMLButtonElement>('[data-filter-clear]');
@@ -64,7 +63,6 @@ class KpiFilters extends HTMLElement {
       for (const option of select.options) option.dataset.label = option.text.replace(/\s*\(\d+\)$/, '');
     }
     this.dataset.ready = 'true';
-    this.form = form;
     this.search = search;
     this.status = status;
 
@@ -82,7 +80,7 @@ class KpiFilters extends HTMLElement {
       this.haystacks.set(card, fold(`${index[card.id] ?? ''} ${heading}`));
     }
 
-    // Read the URL before showing the form, so a shared link opens filtered.
+    // Read the URL before showing the controls, so a shared link opens filtered.
     this.writeState(this.readUrl());
     const active = this.isActive(this.state());
     this.apply();
@@ -95,9 +93,8 @@ class KpiFilters extends HTMLElement {
       this.update(true);
     });
     search.addEventListener('input', () => this.update(false));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.update(true);
+    search.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.update(true);
     });
     clear.addEventListener('click', () => {
       this.writeState({ area: '', outcome: '', rag: '', direction: '', q: '' });
