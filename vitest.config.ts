@@ -6,5 +6,7 @@ export default getViteConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     testTimeout: 20_000,
+    // Several files build the whole site; one at a time keeps builds from competing for Astro's cache and two cores.
+    fileParallelism: false,
   },
 });

@@ -30,6 +30,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateContent } from './bench/generate.mjs';
@@ -106,6 +107,7 @@ try {
     let pages = 0;
     let html = [];
     let output = [];
+    let quarterGzip = 0;
     for (let run = 0; run < runs; run++) {
       const outDir = temp(`cfs-bench-dist-${size.key}-`);
       resetSiteRoot(siteRoot);
@@ -119,6 +121,8 @@ try {
       output = filesUnder(outDir);
       html = output.filter((file) => file.path.endsWith('.html'));
       pages = html.length;
+      const largest = html.filter((file) => /\/\d{4}-\d{2}\/q[1-4]\/index\.html$/.test(file.path)).sort((a, b) => b.bytes - a.bytes)[0];
+      quarterGzip = largest ? gzipSync(readFileSync(largest.path)).length : 0;
       real.push(result);
       process.stdout.write(`  ${size.key} run ${run + 1}: site ${s(result.ms)} s`);
       if (!values.keep) rmSync(outDir, { recursive: true, force: true });
@@ -135,6 +139,7 @@ try {
       if (!values.keep) rmSync(project, { recursive: true, force: true });
     }
     const quarterPages = html.filter((file) => /\/\d{4}-\d{2}\/q[1-4]\/index\.html$/.test(file.path));
+    const largestQuarterGzip = quarterGzip;
     const r = medianRun(real);
     const t = medianRun(trivial);
     results.push({
@@ -149,6 +154,7 @@ try {
       outputBytes: output.reduce((sum, file) => sum + file.bytes, 0),
       htmlBytes: html.reduce((sum, file) => sum + file.bytes, 0),
       largestQuarterPage: Math.max(0, ...quarterPages.map((file) => file.bytes)),
+      largestQuarterPageGzip: largestQuarterGzip,
       trivialMs: t.ms,
       ratio: r.ms / t.ms,
       phases: r.phases,
@@ -166,7 +172,7 @@ try {
 console.log('\nBuild time by size (median of runs):\n');
 console.log(
   table(
-    ['quarters', 'indicators', 'pages built', 'build (s)', 'ms/page', 'peak memory (MB)', 'output (MB)', 'largest quarter page (KB)', 'trivial build (s)', 'ratio'],
+    ['quarters', 'indicators', 'pages built', 'build (s)', 'ms/page', 'peak memory (MB)', 'output (MB)', 'largest quarter page (KB raw / gzip)', 'trivial build (s)', 'ratio'],
     results.map((x) => [
       x.quarters,
       x.indicators,
@@ -175,7 +181,7 @@ console.log(
       x.msPerPage.toFixed(1),
       (x.peakKb / 1024).toFixed(0),
       mb(x.outputBytes),
-      (x.largestQuarterPage / 1024).toFixed(0),
+      `${(x.largestQuarterPage / 1024).toFixed(0)} / ${(x.largestQuarterPageGzip / 1024).toFixed(0)}`,
       s(x.trivialMs),
       `${x.ratio.toFixed(2)}x`,
     ]),

@@ -145,7 +145,7 @@ class KpiFilters extends HTMLElement {
     if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
   }
 
-  private matches(card: HTMLElement, state: State, except?: SelectKey): boolean {
+  private cardMatches(card: HTMLElement, state: State, except?: SelectKey): boolean {
     for (const key of SELECT_KEYS) {
       if (key === except || state[key] === '') continue;
       if (card.dataset[SELECTS[key]] !== state[key]) return false;
@@ -155,13 +155,13 @@ class KpiFilters extends HTMLElement {
 
   private apply() {
     const state = this.state();
-    for (const card of this.cards) card.hidden = !this.matches(card, state);
+    for (const card of this.cards) card.hidden = !this.cardMatches(card, state);
     for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden])');
     // Each option's count says how many cards it would show with the other filters as they are.
     for (const key of SELECT_KEYS) {
       for (const option of this.selects[key].options) {
         if (!option.value) continue;
-        const count = this.cards.filter((card) => card.dataset[SELECTS[key]] === option.value && this.matches(card, state, key)).length;
+        const count = this.cards.filter((card) => card.dataset[SELECTS[key]] === option.value && this.cardMatches(card, state, key)).length;
         const text = `${option.dataset.label} (${count})`;
         if (option.text !== text) option.text = text;
       }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,11 +14,17 @@ export interface BuildResult {
 
 /** Runs `astro build` as `npm run build` would, into a fresh output folder. */
 export function buildSite(options: { contentDir?: string; env?: Record<string, string> } = {}): BuildResult {
-  const outDir = mkdtempSync(join(tmpdir(), 'cfs-dist-'));
+  // Inside the project, so Astro's intermediate files stay in this build's own folder.
+  mkdirSync(join(ROOT, '.astro/test-builds'), { recursive: true });
+  const outDir = mkdtempSync(join(ROOT, '.astro/test-builds/dist-'));
+  // Vitest puts Vite's variables (BASE_URL, MODE, DEV...) in process.env; a child build must not inherit them.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'ASSETS_PREFIX', 'SITE'].includes(key) && !key.startsWith('VITEST')),
+  );
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}), ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...inherited, ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}), ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     timeout: 240_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
