@@ -57,8 +57,13 @@ function elements(root: Node): Element[] {
   const found: Element[] = [];
   const walk = (node: Node) => {
     if (isElement(node)) found.push(node);
-    const children = 'content' in node && node.nodeName === 'template' ? (node as Element & { content: Node }).content.childNodes : 'childNodes' in node ? node.childNodes : [];
-    for (const child of children as Node[]) walk(child);
+    const children: Node[] =
+      node.nodeName === 'template'
+        ? (node as DefaultTreeAdapterMap['template']).content.childNodes
+        : 'childNodes' in node
+          ? (node as DefaultTreeAdapterMap['parentNode']).childNodes
+          : [];
+    for (const child of children) walk(child);
   };
   walk(root);
   return found;
@@ -73,7 +78,7 @@ function textOf(element: Element): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeName === '#text') parts.push((node as DefaultTreeAdapterMap['textNode']).value);
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child as Node);
+    if ('childNodes' in node) for (const child of (node as DefaultTreeAdapterMap['parentNode']).childNodes) walk(child);
   };
   walk(element);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
