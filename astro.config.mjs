@@ -14,6 +14,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   integrations: [mdx()],
+  // Shiki's inline styles cannot pass the CSP below; commentary has no code to highlight.
+  markdown: { syntaxHighlight: false },
   build: { format: 'directory' },
   security: {
     // A Content-Security-Policy meta tag on every page (a static host may not set headers):

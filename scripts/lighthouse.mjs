@@ -212,7 +212,7 @@ try {
     results.push({ page, scores, metrics, failing, runs: attempts.map(scoreOf) });
   }
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   server.close();
 }
 

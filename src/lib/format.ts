@@ -8,8 +8,16 @@ type Unit = Pick<Indicator, 'unit' | 'decimals'>;
 
 const MINUS = '\u2212';
 
+// One formatter per number of decimals: building an Intl.NumberFormat per call dominated large builds.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 function fixed(value: number, decimals: number): string {
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let formatter = formatters.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, formatter);
+  }
+  const text = formatter.format(Math.abs(value));
   // Negative zero and values that round to zero carry no sign.
   return value < 0 && Number(text.replace(/,/g, '')) !== 0 ? `${MINUS}${text}` : text;
 }

@@ -97,13 +97,20 @@ export function buildModel(
   for (const indicator of catalogue) {
     indicators.set(indicator.id, { indicator, series: series.get(indicator.id) ?? [], appearances: [] });
   }
+  // Each series indexed by period once, so finding a card's points does not scan the history.
+  const pointIndexes = new Map<IndicatorView, Map<string, SeriesPoint>>();
+  const pointIndex = (view: IndicatorView) => {
+    let index = pointIndexes.get(view);
+    if (!index) pointIndexes.set(view, (index = new Map(view.series.map((point) => [periodKey(point.period), point]))));
+    return index;
+  };
   // One pass over every card, oldest quarter first, so appearances come out in time order.
   const order = new Map(views.map((view, index) => [view.id, index]));
   for (const view of views) {
     for (const card of view.cards) {
       const view_ = indicators.get(card.indicator.id)!;
       view_.appearances.push({ quarterId: view.id, card });
-      card.revisions = revisionsFor(card, view.id, view_.series, order);
+      card.revisions = revisionsFor(card, view.id, pointIndex(view_), order);
     }
   }
   const newestFirst = views.reverse();
@@ -115,14 +122,14 @@ export function buildModel(
 }
 
 /** Reports other than this card's that gave one of its periods a different figure. */
-function revisionsFor(card: Card, quarterId: string, series: readonly SeriesPoint[], order: Map<string, number>): Revision[] {
+function revisionsFor(card: Card, quarterId: string, index: ReadonlyMap<string, SeriesPoint>, order: Map<string, number>): Revision[] {
   const revisions: Revision[] = [];
   for (const role of ['latest', 'previous'] as const) {
     const observation = card.record[role];
     if (!observation) continue;
     const parsed = parsePeriod(observation.period);
     if (!parsed.ok) continue;
-    const point = series.find((p) => periodKey(p.period) === periodKey(parsed.period));
+    const point = index.get(periodKey(parsed.period));
     for (const publication of point?.publications ?? []) {
       if (publication.quarterId === quarterId || publication.value === observation.value || publication.value === null) continue;
       revisions.push({
