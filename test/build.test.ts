@@ -141,6 +141,33 @@ describe('the published site', () => {
   });
 });
 
+describe('corrections in the open', () => {
+  it('shows a logged correction on the quarter page, the card and the indicator page', () => {
+    const content = copyOfContent();
+    const file = join(content, 'quarters/2024-25-q1/commentary.mdx');
+    const correction = 'corrections:\n  - date: "2024-10-01"\n    indicator: care-leavers-eet\n    oldValue: "46.9%"\n    newValue: "47.3%"\n    reason: Two late returns were added to the count.\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('corrections: []\n', correction));
+    const build = buildSite({ contentDir: content });
+    expect(build.status, build.output).toBe(0);
+    const quarter = readFileSync(join(build.outDir, '2024-25/q1/index.html'), 'utf8');
+    expect(textOfElement(quarter, 'section', 'corrections')).toContain('Care leavers EET corrected from 46.9% to 47.3%. Two late returns were added to the count.');
+    expect(textOfElement(quarter, 'article', 'care-leavers-eet')).toContain('Corrected');
+    expect(textOfElement(quarter, 'article', 'cp-reviews-in-timescale')).not.toContain('Corrected');
+    const indicator = readFileSync(join(build.outDir, 'indicators/care-leavers-eet/index.html'), 'utf8');
+    expect(indicator).toContain('corrected a figure from 46.9% to 47.3%');
+  }, 240_000);
+
+  it('stops the build when the corrected figure is not the one in the data', () => {
+    const content = copyOfContent();
+    const file = join(content, 'quarters/2024-25-q1/commentary.mdx');
+    const correction = 'corrections:\n  - date: "2024-10-01"\n    indicator: care-leavers-eet\n    oldValue: "46.9%"\n    newValue: "48.0%"\n    reason: Two late returns were added to the count.\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('corrections: []\n', correction));
+    const build = buildSite({ contentDir: content });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toMatch(/commentary\.mdx[\s\S]*found "48\.0%", expected in corrections, item 1, newValue to be the figure now in the data file for care-leavers-eet/i);
+  }, 240_000);
+});
+
 describe('bad content stops the build', () => {
   it('names the commentary file, line and character of an unknown id, with the closest ids', () => {
     const content = copyOfContent();
