@@ -24,22 +24,13 @@ import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version;
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'test-results/lighthouse');
 const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const { values } = parseArgs({
   options: {
@@ -146,7 +137,7 @@ console.log(`Serving dist/ at ${origin}`);
 
 // ---- Lighthouse -----------------------------------------------------------------------------
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromePath = CHROMIUM_PATH;
 if (!existsSync(chromePath)) {
   console.error(`No Chromium at ${chromePath}: apt-get install chromium, or set CHROME_PATH.`);
   server.close();
@@ -162,7 +153,7 @@ const median = (numbers) => {
 const results = [];
 let chrome;
 try {
-  chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
   for (const page of pages) {
     const url = `${origin}${page}`;
     const attempts = [];

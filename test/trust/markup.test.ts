@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { attr, filesUnder, textOf, walk, type Node } from '../helpers/html';
 import { buildSite, copyOfContent, type BuildResult } from '../helpers/build';
 
 const ID = 'care-leavers-eet';
@@ -45,29 +46,6 @@ function contentWithMarkup(): string {
   return dir;
 }
 
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-  value?: string;
-}
-
-function walk(node: Node, visit: (node: Node) => void) {
-  visit(node);
-  for (const child of node.childNodes ?? []) walk(child, visit);
-  if (node.content) walk(node.content, visit);
-}
-
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
-const textOf = (node: Node): string => (node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(textOf).join(''));
-
-function filesUnder(dir: string, extension: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && extension.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** Every string anywhere in a JSON value. */
 function stringsIn(value: unknown): string[] {
@@ -85,7 +63,7 @@ describe('data strings are shown as text, never run as markup', () => {
     build = buildSite({ contentDir: contentWithMarkup() });
     pages = failed()
       ? []
-      : filesUnder(build.outDir, /\.html$/).map((path) => {
+      : filesUnder(build.outDir, /\.html$/).map((file) => join(build.outDir, file)).map((path) => {
           const html = readFileSync(path, 'utf8');
           return { file: relative(build.outDir, path), html, document: parse(html) as unknown as Node };
         });
@@ -188,9 +166,9 @@ describe('data strings are shown as text, never run as markup', () => {
 
   it('puts no markup from the data into the feed or sitemap', () => {
     if (failed()) return;
-    for (const path of filesUnder(build.outDir, /\.xml$/)) {
-      const xml = readFileSync(path, 'utf8');
-      for (const raw of ['<script', '<img', '<svg', '<b>']) expect(xml.includes(raw), `${relative(build.outDir, path)} contains ${raw}`).toBe(false);
+    for (const file of filesUnder(build.outDir, /\.xml$/)) {
+      const xml = readFileSync(join(build.outDir, file), 'utf8');
+      for (const raw of ['<script', '<img', '<svg', '<b>']) expect(xml.includes(raw), `${file} contains ${raw}`).toBe(false);
     }
   });
 });

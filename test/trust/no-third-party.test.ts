@@ -6,39 +6,16 @@
  * Content-Security-Policy meta tag that allows no inline script it does not
  * know by hash, and the _headers file for hosts that read one agrees with it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { attr, filesUnder, textOf, walk, type Node } from '../helpers/html';
 import { buildSite, ROOT, type BuildResult } from '../helpers/build';
 
 const SITE_URL = 'https://performance.example.gov.uk';
 const SITE_HOST = new URL(SITE_URL).host;
 
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-  value?: string;
-}
-
-function walk(node: Node, visit: (node: Node) => void) {
-  visit(node);
-  for (const child of node.childNodes ?? []) walk(child, visit);
-  if (node.content) walk(node.content, visit);
-}
-
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
-const textOf = (node: Node): string => (node.nodeName === '#text' ? node.value! : (node.childNodes ?? []).map(textOf).join(''));
-
-function filesUnder(dir: string, extension: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && extension.test(entry.name))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
 
 /** The other host a URL would fetch from, or null when it stays on this site (relative, same host, data:, fragment). */
 function thirdParty(url: string, page: string): string | null {
