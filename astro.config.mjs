@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 
 /**
  * Where the site is published. Both come from the environment so one build
@@ -9,9 +11,20 @@ import mdx from '@astrojs/mdx';
 const site = process.env.SITE_URL || 'https://performance.example.gov.uk';
 const base = process.env.BASE_PATH || '/';
 
+/**
+ * Astro keeps the content data store in its cache folder. A build of another
+ * content folder (tests, benchmarks) or of the drafts preview gets a cache of
+ * its own, so its entries can never reach `npm run build` of content/.
+ */
+const contentDir = resolve(process.env.CONTENT_DIR || 'content');
+const variant = `${contentDir}|${process.env.PREVIEW_DRAFTS === '1' ? 'drafts' : 'public'}`;
+const cacheDir =
+  variant === `${resolve('content')}|public` ? undefined : `./node_modules/.astro-builds/${createHash('sha256').update(variant).digest('hex').slice(0, 16)}/`;
+
 export default defineConfig({
   site,
   base,
+  cacheDir,
   trailingSlash: 'ignore',
   integrations: [mdx()],
   // Shiki's inline styles cannot pass the CSP below; commentary has no code to highlight.

@@ -1,21 +1,20 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { catalogueLoader, quartersLoader } from './loaders/content-files';
-import { commentarySchema } from './schemas/commentary';
-import { indicatorSchema } from './schemas/indicator';
+import { catalogueLoader, commentaryLoader, quartersLoader, type ContentOptions } from './loaders/content-files';
+import { indicatorEntrySchema } from './schemas/indicator';
 import { quarterSchema } from './schemas/quarter';
 import { SITE } from './site.config';
 
-// The indicator catalogue: content/indicators.csv, one entry per indicator.
-const indicators = defineCollection({ loader: catalogueLoader(SITE.contentDir), schema: indicatorSchema });
+// Drafts are part of the dev server and of `npm run preview:drafts`, never of the public build.
+const dev = import.meta.env.DEV;
+const options: ContentOptions = { contentDir: SITE.contentDir, includeDrafts: dev || SITE.previewDrafts };
 
-// Reporting quarters: content/quarters/<yyyy-yy>-q<n>/data.csv or data.tsv, validated against the catalogue (and the commentary's figures against the data).
-const quarters = defineCollection({ loader: quartersLoader(SITE.contentDir), schema: quarterSchema });
+// The indicator catalogue: content/indicators.csv, one entry per indicator (validated: the stored entries are the checked ones).
+const indicators = defineCollection({ loader: catalogueLoader(options, dev), schema: indicatorEntrySchema });
 
-// Commentary written by communications staff: content/quarters/<yyyy-yy>-q<n>/commentary.mdx, keyed by the quarter folder.
-const commentary = defineCollection({
-  loader: glob({ pattern: '*/commentary.mdx', base: `${SITE.contentDir}/quarters`, generateId: ({ entry }) => entry.split('/')[0]! }),
-  schema: commentarySchema,
-});
+// Reporting quarters: each folder of content/quarters validated as a whole (data file, commentary frontmatter, corrections, revisions).
+const quarters = defineCollection({ loader: quartersLoader(options, dev), schema: quarterSchema });
+
+// Commentary bodies (content/quarters/<quarter>/commentary.mdx) of the quarters this build includes, rendered by Astro's MDX.
+const commentary = defineCollection({ loader: commentaryLoader(options, dev) });
 
 export const collections = { indicators, quarters, commentary };

@@ -15,4 +15,6 @@ export const SITE = {
   },
   /** The content folder; CONTENT_DIR points the build at another one (benchmarks, tests). */
   contentDir: process.env.CONTENT_DIR || 'content',
+  /** `npm run preview:drafts`: build draft quarters too, marked, into a folder that is never deployed. */
+  previewDrafts: process.env.PREVIEW_DRAFTS === '1',
 } as const;

@@ -1,9 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
+import { IndicatorMatcher, parseCatalogue as parseWithProblems } from '../src/lib/catalogue';
 import { normaliseName } from '../src/lib/names';
-import { ContentError } from '../src/lib/problems';
-import { parseQuarterFile } from '../src/lib/quarter-file';
+import { formatFileProblems, type Problem } from '../src/lib/problems';
+import { checkQuarterFile } from './helpers/content';
+
+/** The catalogue's entries; any problem fails with the message a person would read. */
+function parseCatalogue(csv: string, file: string) {
+  const { entries, problems } = parseWithProblems(csv, file);
+  if (problems.length) throw new CatalogueFailure(file, problems);
+  return entries;
+}
+
+class CatalogueFailure extends Error {
+  readonly problems: Problem[];
+  constructor(file: string, problems: Problem[]) {
+    super(formatFileProblems(file, problems));
+    this.problems = problems;
+  }
+}
 
 const FILE = 'content/indicators.csv';
 const text = readFileSync(FILE, 'utf8');
@@ -26,7 +41,7 @@ describe('the real catalogue', () => {
     const matcher = new IndicatorMatcher(indicators);
     const reported = new Set(
       ['content/quarters/2023-24-q3/data.tsv', 'content/quarters/2024-25-q1/data.tsv'].flatMap((file) =>
-        parseQuarterFile(readFileSync(file, 'utf8'), file, matcher).indicators.map((record) => record.id),
+        checkQuarterFile(file, file.split('/')[2], matcher).indicators.map((record) => record.id),
       ),
     );
     expect([...reported].sort()).toEqual(indicators.map((indicator) => indicator.id).sort());
@@ -34,12 +49,12 @@ describe('the real catalogue', () => {
 
   it.each([
     // Polarity and unit as the seed exports give them: "High = Good", "Low = Good", "N/A"; Percent or Number.
-    ['cp-reviews-in-timescale', { unit: 'percent', polarity: 'higher is better', decimals: 1, area: 'Social Care', frequency: 'quarterly' }],
+    ['cp-reviews-in-timescale', { unit: 'percent', polarity: 'higher is better', area: 'Social Care', frequency: 'quarterly' }],
     ['re-referrals-12-months', { unit: 'percent', polarity: 'lower is better' }],
-    ['children-mainstream-ehcp', { unit: 'count', polarity: 'neither', decimals: 0, frequency: 'termly' }],
+    ['children-mainstream-ehcp', { unit: 'count', polarity: 'neither', frequency: 'termly' }],
     ['elective-home-education', { unit: 'count', polarity: 'neither' }],
-    ['ks4-progress-8-fsm', { unit: 'score', polarity: 'higher is better', decimals: 2, frequency: 'annual' }],
-    ['permanent-exclusions', { unit: 'percent', polarity: 'lower is better', decimals: 2 }],
+    ['ks4-progress-8-fsm', { unit: 'score', polarity: 'higher is better', frequency: 'annual' }],
+    ['permanent-exclusions', { unit: 'percent', polarity: 'lower is better' }],
     ['cic-health-assessments', { aliases: ['Children in care who have their annual health assessment within last 12 months (..'] }],
     ['care-leavers-eet', { aliases: [] }],
   ])('reads %s', (id, expected) => {
@@ -48,7 +63,7 @@ describe('the real catalogue', () => {
 
   it('keeps each row as written for the content collection', () => {
     const first = entries[0]!;
-    expect(first.cells).toMatchObject({ id: 'children-mainstream-ehcp', polarity: 'neither', decimals: '0' });
+    expect(first.cells).toMatchObject({ id: 'children-mainstream-ehcp', polarity: 'neither' });
   });
 });
 
@@ -68,18 +83,17 @@ function simpleRow(changes: Record<string, string>): string {
     unit: 'percent',
     polarity: 'higher is better',
     frequency: 'quarterly',
-    decimals: '1',
     definition: 'The percentage of care leavers in education or employment or training.',
     ...changes,
   };
   return CSV_COLUMNS.map((column) => cells[column as keyof typeof cells]).join(',');
 }
 
-function failure(csv: string): ContentError {
+function failure(csv: string): CatalogueFailure {
   try {
     parseCatalogue(csv, 'indicators.csv');
   } catch (error) {
-    if (error instanceof ContentError) return error;
+    if (error instanceof CatalogueFailure) return error;
     throw error;
   }
   throw new Error('the catalogue was expected to fail');
@@ -96,9 +110,6 @@ describe.each([
   ['a bad polarity', { polarity: 'upwards' }, 'polarity', 'upwards', /High = Good/],
   // Blank is not "neither": the catalogue must say which way is better, or "neither", outright.
   ['a blank polarity', { polarity: '' }, 'polarity', '', /^higher is better, lower is better or neither$/],
-  ['bad decimals', { decimals: '4' }, 'decimals', '4', /^a whole number of decimal places from 0 to 3$/],
-  ['decimals in words', { decimals: 'one' }, 'decimals', 'one', /^a whole number of decimal places/],
-  ['blank decimals', { decimals: '' }, 'decimals', '', /^a whole number of decimal places/],
   ['a bad area', { area: 'Libraries' }, 'area', 'Libraries', /^one of Early Years, Education, SEND, Social Care$/],
   ['a bad frequency', { frequency: 'monthly' }, 'frequency', 'monthly', /^quarterly, termly or annual$/],
   ['an id with capitals and spaces', { id: 'Care Leavers EET' }, 'id', 'Care Leavers EET', /^an id of lower-case letters/],
@@ -138,13 +149,13 @@ describe('duplicates in the catalogue', () => {
 describe('a catalogue with several bad rows', () => {
   it('reports every problem, each at its own line', () => {
     const error = failure(
-      [header, simpleRow({ unit: 'pct' }), simpleRow({ id: 'b', name: 'B', polarity: 'sideways' }), simpleRow({ id: 'c', name: 'C', decimals: '9', area: 'Nowhere' })].join('\n'),
+      [header, simpleRow({ unit: 'pct' }), simpleRow({ id: 'b', name: 'B', polarity: 'sideways' }), simpleRow({ id: 'c', name: 'C', frequency: 'weekly', area: 'Nowhere' })].join('\n'),
     );
     expect(error.problems.map(({ line, columnName }) => [line, columnName])).toEqual([
       [2, 'unit'],
       [3, 'polarity'],
       [4, 'area'],
-      [4, 'decimals'],
+      [4, 'frequency'],
     ]);
     expect(error.message).toContain('indicators.csv has 4 problems');
   });

@@ -1,65 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/lib/model';
+import { parsePeriod } from '../src/lib/periods';
 import type { Indicator } from '../src/schemas/indicator';
-import type { QuarterIndicator } from '../src/schemas/quarter';
+import type { Period, Quarter, QuarterIndicator } from '../src/schemas/quarter';
 
 const indicator: Indicator = {
   id: 'care-leavers-eet', name: 'Care leavers EET', aliases: [], area: 'Social Care', outcome: 'Safe', unit: 'percent',
-  polarity: 'higher is better', frequency: 'quarterly', decimals: 1, definition: 'Care leavers in education, employment or training.',
+  polarity: 'higher is better', frequency: 'quarterly', definition: 'Care leavers in education, employment or training.',
 };
-const record = (latest: [string, number], previous: [string, number]): QuarterIndicator => ({
+const period = (label: string): Period => {
+  const parsed = parsePeriod(label);
+  if (!parsed.ok) throw new Error(label);
+  return parsed.period;
+};
+const record = (latest: [string, number, number?], previous: [string, number, number?]): QuarterIndicator => ({
   id: indicator.id, line: 2, publishedName: indicator.name,
-  latest: { period: latest[0], value: latest[1], decimals: 1 }, previous: { period: previous[0], value: previous[1], decimals: 1 },
+  latest: { period: period(latest[0]), value: latest[1], decimals: latest[2] ?? 1 },
+  previous: { period: period(previous[0]), value: previous[1], decimals: previous[2] ?? 1 },
   target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null,
 });
-const quarter = (id: string, label: string, start: string, end: string, indicators: QuarterIndicator[]) => ({
-  id, data: { label, year: id.slice(0, 7), quarter: id.slice(8), months: '', start, end, file: `content/quarters/${id}/data.tsv`, indicators },
+const quarter = (id: string, label: string, indicators: QuarterIndicator[]): { id: string; data: Quarter } => ({
+  id,
+  data: { label, year: id.slice(0, 7), quarter: id.slice(8), months: '', period: period(label), file: `content/quarters/${id}/data.tsv`, publication: 'published', indicators, commentary: null },
 });
 
-describe('revisions between reports', () => {
+describe('a figure a later report revised', () => {
   const model = buildModel([indicator], [
-    quarter('2023-24-q4', 'Q4 2023/24', '2024-01-01', '2024-03-31', [record(['Q4 2023/24', 63.3], ['Q3 2023/24', 61.6])]),
+    quarter('2023-24-q3', 'Q3 2023/24', [record(['Q3 2023/24', 61.6], ['Q2 2023/24', 60.1])]),
+    quarter('2023-24-q4', 'Q4 2023/24', [record(['Q4 2023/24', 63.3], ['Q3 2023/24', 61.6])]),
     // The next report gives Q4 2023/24 a different figure: a revision.
-    quarter('2024-25-q1', 'Q1 2024/25', '2024-04-01', '2024-06-30', [record(['Q1 2024/25', 47.3], ['Q4 2023/24', 63.9])]),
+    quarter('2024-25-q1', 'Q1 2024/25', [record(['Q1 2024/25', 47.3], ['Q4 2023/24', 63.9])]),
   ]);
 
-  it('marks the earlier report’s card as revised later, with the new figure', () => {
-    const card = model.quarterById.get('2023-24-q4')!.cards[0]!;
-    expect(card.revisions).toEqual([{ period: 'Q4 2023/24', role: 'latest', quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', value: 63.9, later: true }]);
+  it('stays as published on the earlier quarter’s page, in its trend line and table', () => {
+    const trend = model.quarterById.get('2023-24-q4')!.trends.get(indicator.id)!;
+    expect(trend.map((point) => [point.period.label, point.value])).toEqual([['Q2 2023/24', 60.1], ['Q3 2023/24', 61.6], ['Q4 2023/24', 63.3]]);
+  });
+
+  it('is noted on the earlier page as revised later, with the new figure and the report that gave it', () => {
+    const trend = model.quarterById.get('2023-24-q4')!.trends.get(indicator.id)!;
+    const q4 = trend.find((point) => point.period.label === 'Q4 2023/24')!;
+    expect(q4.laterRevisions.map((p) => [p.quarterLabel, p.value])).toEqual([['Q1 2024/25', 63.9]]);
+  });
+
+  it('never shows a figure published later on an earlier page (no Q1 2024/25 point on the Q3 page)', () => {
+    const trend = model.quarterById.get('2023-24-q3')!.trends.get(indicator.id)!;
+    expect(trend.map((point) => point.period.label)).toEqual(['Q2 2023/24', 'Q3 2023/24']);
+  });
+
+  it('shows the revised figure on the revising quarter’s page', () => {
+    const trend = model.quarterById.get('2024-25-q1')!.trends.get(indicator.id)!;
+    expect(trend.find((point) => point.period.label === 'Q4 2023/24')).toMatchObject({ value: 63.9, revised: true, laterRevisions: [] });
   });
 
   it('marks the later report’s previous figure as revising the earlier one', () => {
     const card = model.quarterById.get('2024-25-q1')!.cards[0]!;
-    expect(card.revisions).toEqual([{ period: 'Q4 2023/24', role: 'previous', quarterId: '2023-24-q4', quarterLabel: 'Q4 2023/24', value: 63.3, later: false }]);
+    expect(card.revisions).toEqual([{ period: 'Q4 2023/24', role: 'previous', quarterId: '2023-24-q4', quarterLabel: 'Q4 2023/24', figure: { value: 63.3, decimals: 1 }, later: false }]);
   });
 
-  it('keeps both figures in the series, the latest report winning', () => {
+  it('keeps both figures in the indicator’s full series, the latest report winning', () => {
     const point = model.indicators.get(indicator.id)!.series.find((p) => p.period.label === 'Q4 2023/24')!;
     expect(point).toMatchObject({ value: 63.9, revised: true });
     expect(point.publications.map((p) => [p.quarterId, p.value])).toEqual([['2023-24-q4', 63.3], ['2024-25-q1', 63.9]]);
   });
 
   it('orders quarters newest first and links neighbours', () => {
-    expect(model.quarters.map((q) => q.id)).toEqual(['2024-25-q1', '2023-24-q4']);
+    expect(model.quarters.map((q) => q.id)).toEqual(['2024-25-q1', '2023-24-q4', '2023-24-q3']);
     expect(model.quarterById.get('2024-25-q1')).toMatchObject({ previousId: '2023-24-q4', nextId: null });
   });
 });
 
-describe('drafts', () => {
-  const quarters = [quarter('2024-25-q1', 'Q1 2024/25', '2024-04-01', '2024-06-30', [record(['Q1 2024/25', 47.3], ['Q4 2023/24', 63.3])])];
-  const commentary = new Map([['2024-25-q1', {
-    title: 'Draft', period: 'Q1 2024/25', committee: 'C', status: 'draft' as const, summary: 'x'.repeat(50), benchmarkYear: '2022/23',
-    papers: [], contact: { name: 'A', email: 'a@example.org' }, corrections: [], file: 'c.mdx',
-  }]]);
-  it('leaves a quarter with draft commentary out of the public build', () => {
-    expect(buildModel([indicator], quarters, { commentary }).quarters).toHaveLength(0);
-  });
-  it('shows it in preview', () => {
-    expect(buildModel([indicator], quarters, { commentary, includeDrafts: true }).quarters).toHaveLength(1);
-  });
-  it('stops on a correction whose new value is not in the data', () => {
-    const wrong = new Map([['2024-25-q1', { ...commentary.get('2024-25-q1')!, status: 'published' as const,
-      corrections: [{ date: '2024-10-01', indicator: 'care-leavers-eet', oldValue: '47.1%', newValue: '47.5%', reason: 'A late return was added.' }] }]]);
-    expect(() => buildModel([indicator], quarters, { commentary: wrong })).toThrow(/c\.mdx[\s\S]*newValue to be the figure now in the data file/);
+describe('periods matched by identity, not by label', () => {
+  const termly: Indicator = { ...indicator, id: 'take-up', unit: 'percent', frequency: 'termly' };
+  const termRecord = (latest: [string, number], previous: [string, number]): QuarterIndicator => ({ ...record(['Q1 2024/25', 0], ['Q4 2023/24', 0]), id: 'take-up', latest: { period: period(latest[0]), value: latest[1], decimals: 1 }, previous: { period: period(previous[0]), value: previous[1], decimals: 1 } });
+  const model = buildModel([termly], [
+    quarter('2024-25-q1', 'Q1 2024/25', [termRecord(['Summer 2024', 92.9], ['Spring Term 2024', 89.8])]),
+    quarter('2024-25-q2', 'Q2 2024/25', [termRecord(['Autumn Term 2024', 93.1], ['Summer Term 2024', 92.9])]),
+  ]);
+  it('lines up "Summer 2024" and "Summer Term 2024" as one period', () => {
+    const series = model.indicators.get('take-up')!.series;
+    expect(series.map((point) => point.period.kind + ':' + point.period.start)).toEqual(['term:2024-01-01', 'term:2024-04-16', 'term:2024-09-01']);
+    expect(series[1]!.publications.map((p) => p.quarterId)).toEqual(['2024-25-q1', '2024-25-q2']);
+    expect(series[1]!.revised).toBe(false);
   });
 });

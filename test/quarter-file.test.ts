@@ -1,29 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
-import { decodeText } from '../src/lib/delimited';
-import { columnLetter, ContentError, type Problem } from '../src/lib/problems';
-import { parseQuarterFile } from '../src/lib/quarter-file';
+import { columnLetter, type Problem } from '../src/lib/problems';
+import { checkQuarterFile, failureOf } from './helpers/content';
 
-const CATALOGUE = 'content/indicators.csv';
-const matcher = new IndicatorMatcher(parseCatalogue(readFileSync(CATALOGUE, 'utf8'), CATALOGUE).map((entry) => entry.indicator));
 const fixture = (name: string) => `test/fixtures/quarter/${name}`;
 
-/** Reads a file as the content loader does: bytes checked and decoded, then parsed. */
-function parse(file: string) {
-  const decoded = decodeText(readFileSync(file), file);
-  if (!decoded.ok) throw new ContentError(file, [decoded.problem]);
-  return parseQuarterFile(decoded.text, file, matcher);
+/** Reads a file as the validation stage does: bytes checked and decoded, then checked against the catalogue and the folder's quarter. */
+function parse(file: string, folder = '2024-25-q1') {
+  const result = checkQuarterFile(file, folder);
+  if (result.problems.length) throw new Error(failureOf(result, file).message);
+  return result;
 }
 
-function failure(file: string): ContentError {
-  try {
-    parse(file);
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error(`${file} was expected to fail but parsed`);
+function failure(file: string, folder = '2024-25-q1') {
+  return failureOf(checkQuarterFile(file, folder), file);
 }
 
 /** The message must name the file, line, column, what was found and what was expected. */

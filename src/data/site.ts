@@ -1,23 +1,28 @@
 /**
  * The site's data for pages: the collections read once per build and turned
- * into the model, so no page scans a collection of its own.
+ * into the model, so no page scans a collection of its own. Under `astro dev`
+ * the content is checked again on every request, so an edit that breaks a file
+ * shows its problems in the browser instead of the last good figures.
  */
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model';
+import { contentError, problemsFor } from '../loaders/content-files';
+import { SITE } from '../site.config';
 
 let model: Promise<SiteModel> | undefined;
 
-export function getSiteModel(): Promise<SiteModel> {
+export async function getSiteModel(): Promise<SiteModel> {
+  if (import.meta.env.DEV) {
+    const problems = await problemsFor({ contentDir: SITE.contentDir, includeDrafts: true });
+    if (problems.length) throw contentError(problems);
+    // The collections change under the dev server: build the model afresh each time.
+    model = undefined;
+  }
   model ??= (async () => {
-    const [indicators, quarters, commentary] = await Promise.all([getCollection('indicators'), getCollection('quarters'), getCollection('commentary')]);
+    const [indicators, quarters] = await Promise.all([getCollection('indicators'), getCollection('quarters')]);
     return buildModel(
       indicators.map((entry) => entry.data),
       quarters.map(({ id, data }) => ({ id, data })),
-      {
-        commentary: new Map(commentary.map((entry) => [entry.id, { ...entry.data, file: entry.filePath ?? `quarters/${entry.id}/commentary.mdx` }])),
-        // Drafts are previewed with `npm run dev` and never published by `npm run build`.
-        includeDrafts: import.meta.env.DEV,
-      },
     );
   })();
   return model;

@@ -2,11 +2,11 @@
  * What a card says about one indicator in one quarter: direction of travel,
  * whether the target is met, and one plain-English line putting it together.
  */
-import type { Indicator } from '../schemas/indicator';
-import type { QuarterIndicator } from '../schemas/quarter';
-import { meetsTarget } from './cells';
-import { directionOfTravel, movement, type Direction, type Movement } from './direction';
-import { formatChange, formatValue, quartileWords } from './format';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { QuarterIndicator } from '../schemas/quarter.ts';
+import { meetsTarget } from './cells.ts';
+import { directionOfTravel, movement, type Direction, type Movement } from './direction.ts';
+import { figureOf, formatChange, formatFigure, quartileWords, type Figure } from './format.ts';
 
 export interface Card {
   indicator: Indicator;
@@ -29,10 +29,10 @@ export interface Revision {
   period: string;
   /** Whether it is this card's latest or previous figure. */
   role: 'latest' | 'previous';
-  /** The other report and the figure it gave. */
+  /** The other report and the figure it gave, as it was published. */
   quarterId: string;
   quarterLabel: string;
-  value: number | null;
+  figure: Figure | null;
   /** True when the other report is later than this card's (a later revision), false when earlier. */
   later: boolean;
 }
@@ -46,7 +46,7 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
 function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const { record, indicator, targetMet, direction } = card;
   if (!record.target || targetMet === null) return null;
-  const target = `${formatValue(record.target.value, indicator)} target`;
+  const target = `${formatFigure(record.target, indicator)} target`;
   if (targetMet) return `${direction === 'worse' ? 'still ' : ''}meeting the ${target}`;
   const side = indicator.polarity === 'lower is better' || record.target.comparison === 'below' || record.target.comparison === 'at most' ? 'above' : 'below';
   return `${direction === 'improved' || direction === 'no-change' ? 'still ' : ''}${side} the ${target}`;
@@ -55,10 +55,11 @@ function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null
 function directionPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const previous = card.record.previous;
   if (!previous || card.movement === null) return null;
-  if (card.direction === 'improved') return `Better than ${previous.period}`;
-  if (card.direction === 'worse') return `Worse than ${previous.period}`;
-  if (card.movement === 'same') return `The same as ${previous.period}`;
-  return `${card.movement === 'up' ? 'Higher' : 'Lower'} than ${previous.period}`;
+  const period = previous.period.label;
+  if (card.direction === 'improved') return `Better than ${period}`;
+  if (card.direction === 'worse') return `Worse than ${period}`;
+  if (card.movement === 'same') return `The same as ${period}`;
+  return `${card.movement === 'up' ? 'Higher' : 'Lower'} than ${period}`;
 }
 
 export function describeCard(card: Omit<Card, 'sentence' | 'revisions'>): string {
@@ -76,7 +77,7 @@ export function buildCard(indicator: Indicator, record: QuarterIndicator): Card 
   const previous = record.previous?.value ?? null;
   const latest = record.latest.value;
   const direction = directionOfTravel(previous, latest, indicator.polarity);
-  const change = formatChange(previous, latest, indicator);
+  const change = formatChange(figureOf(record.previous), figureOf(record.latest), indicator);
   const partial = {
     indicator,
     record,

@@ -2,10 +2,10 @@
  * The indicator catalogue (`content/indicators.csv`): every indicator the
  * council reports, with how to read it.
  */
-import { indicatorSchema, type Indicator, type IndicatorInput } from '../schemas/indicator';
-import { cellsByKey, mapColumns, readTable } from './delimited';
-import { closestNames, normaliseName } from './names';
-import { ContentError, parseWithFriendlyErrors, type Problem } from './problems';
+import { indicatorSchema, type Indicator, type IndicatorInput } from '../schemas/indicator.ts';
+import { cellsByKey, mapColumns, readTable } from './delimited.ts';
+import { closestNames, normaliseName } from './names.ts';
+import { parseWithFriendlyErrors, type Problem } from './problems.ts';
 
 const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape).map((key) => ({ key, header: key, required: key !== 'aliases' }));
 
@@ -15,12 +15,12 @@ export interface CatalogueEntry {
   indicator: Indicator;
 }
 
-/** Parses and checks the catalogue; throws a ContentError listing every problem. */
-export function parseCatalogue(text: string, file: string): CatalogueEntry[] {
+/** Parses and checks the catalogue, returning every problem (and no entries when there is any). */
+export function parseCatalogue(text: string, file: string): { entries: CatalogueEntry[]; problems: Problem[] } {
   const table = readTable(text, file);
-  if (!table.ok) throw new ContentError(file, table.problems);
+  if (!table.ok) return { entries: [], problems: table.problems };
   const columns = mapColumns(table.table.header, CATALOGUE_COLUMNS, file);
-  if (!columns.ok) throw new ContentError(file, columns.problems);
+  if (!columns.ok) return { entries: [], problems: columns.problems };
 
   const problems: Problem[] = [];
   const entries: CatalogueEntry[] = [];
@@ -49,8 +49,10 @@ export function parseCatalogue(text: string, file: string): CatalogueEntry[] {
     }
     entries.push({ cells: cells as IndicatorInput, indicator });
   }
-  if (problems.length) throw new ContentError(file, problems);
-  return entries;
+  if (table.table.rows.length === 0) {
+    problems.push({ file, line: table.table.header.line, expected: 'one row per indicator below the header row, but the catalogue has none', hint: 'Every quarter’s indicators are matched to this file, so it cannot be empty.' });
+  }
+  return problems.length ? { entries: [], problems } : { entries, problems };
 }
 
 /** Finds catalogue indicators by name or alias, ignoring case, spacing and punctuation. */
@@ -58,7 +60,10 @@ export class IndicatorMatcher {
   private readonly byName = new Map<string, Indicator>();
   private readonly names: string[] = [];
 
-  constructor(readonly indicators: readonly Indicator[]) {
+  readonly indicators: readonly Indicator[];
+
+  constructor(indicators: readonly Indicator[]) {
+    this.indicators = indicators;
     for (const indicator of indicators) {
       for (const name of [indicator.name, ...indicator.aliases]) {
         this.byName.set(normaliseName(name), indicator);

@@ -13,10 +13,14 @@ export function isMissing(raw: string): boolean {
   return MISSING.has(raw.trim().toLowerCase());
 }
 
-export interface ParsedNumber {
+/** A figure as the council published it: the number and the decimal places it was written with. */
+export interface Figure {
   value: number;
-  /** Decimal places as published ("75.71%" has 2): never round beyond these. */
+  /** Decimal places as published ("75.71%" has 2, "2.5%" has 1): shown exactly so, never rounded or padded. */
   decimals: number;
+}
+
+export interface ParsedNumber extends Figure {
   /** The cell carried a % sign. */
   percentSign: boolean;
 }
@@ -30,7 +34,11 @@ const NUMBER_PATTERN = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 export function readNumber(raw: string): CellResult<ParsedNumber | null> {
   const text = raw.trim();
   if (isMissing(text)) return { ok: true, value: null };
-  const normalised = text.replace(/[\u2212\u2012\u2013]/g, '-').replace(/\s+/g, '');
+  // Spaces inside a number are never dropped: "44 93" may be two figures run together, and joining them publishes 4,493.
+  if (/\s/.test(text)) {
+    return { ok: false, expected: 'one number with no spaces inside it, such as 44.93% (a space may mean two figures have run together)' };
+  }
+  const normalised = text.replace(/[\u2212\u2012\u2013]/g, '-');
   const percentSign = normalised.endsWith('%');
   const digits = percentSign ? normalised.slice(0, -1) : normalised;
   if (!NUMBER_PATTERN.test(digits)) {
@@ -80,12 +88,13 @@ export function readPolarity(raw: string): CellResult<Polarity> {
   return { ok: false, expected: '"High = Good", "Low = Good" or "N/A"' };
 }
 
-export interface Target {
+export interface Target extends Figure {
   /** The target exactly as published, such as ">97.2%". */
   text: string;
   /** How the value is compared with it; null for a bare figure, which is met when at least as good (by polarity). */
   comparison: 'above' | 'below' | 'at least' | 'at most' | null;
-  value: number;
+  /** The target carried a % sign. */
+  percentSign: boolean;
 }
 
 const COMPARISONS: Record<string, Target['comparison']> = { '>': 'above', '<': 'below', '>=': 'at least', '≥': 'at least', '<=': 'at most', '≤': 'at most' };
@@ -99,7 +108,8 @@ export function readTarget(raw: string): CellResult<Target | null> {
   if (!number.ok || number.value === null) {
     return { ok: false, expected: 'a target such as >97.2%, <20.8% or 93.7%, or N/A when there is no target' };
   }
-  return { ok: true, value: { text, comparison: COMPARISONS[match[1] ?? ''] ?? null, value: number.value.value } };
+  const { value, decimals, percentSign } = number.value;
+  return { ok: true, value: { text, comparison: COMPARISONS[match[1] ?? ''] ?? null, value, decimals, percentSign } };
 }
 
 /** Whether a value meets its target; null when that cannot be judged (a bare target on an indicator with no better direction). */

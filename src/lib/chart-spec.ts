@@ -3,21 +3,23 @@
  * reference lines and points, and the sentence that describes it. The same
  * spec feeds the build-time SVG, the table and the Chart.js upgrade.
  */
-import type { Indicator } from '../schemas/indicator';
-import type { QuarterIndicator } from '../schemas/quarter';
-import { formatValue } from './format';
-import { periodMidpoint } from './periods';
-import type { SeriesPoint } from './series';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { QuarterIndicator } from '../schemas/quarter.ts';
+import { figureOf, formatFigure } from './format.ts';
+import { periodMidpoint, periodKey } from './periods.ts';
+import type { SeriesPoint } from './series.ts';
 
 export interface LineSpec {
   kind: 'line';
   /** Axis and tooltip wording. */
   name: string;
   unit: Indicator['unit'];
+  /** The most decimals any figure was published with: axis ticks never claim more. */
   decimals: number;
-  points: { x: number; y: number; label: string }[];
-  target: { y: number; label: string } | null;
-  references: { x: number; y: number; label: string; series: 'Statistical neighbours' | 'England' }[];
+  /** `text` is the figure exactly as published, for labels, tooltips and tables. */
+  points: { x: number; y: number; label: string; text: string }[];
+  target: { y: number; label: string; text: string } | null;
+  references: { x: number; y: number; label: string; text: string; series: 'Statistical neighbours' | 'England' }[];
 }
 
 export interface BarSpec {
@@ -31,26 +33,30 @@ export type ChartSpec = LineSpec | BarSpec;
 
 /** The line chart of an indicator's history, with the latest report's target and comparators. */
 export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): LineSpec {
-  const points = series
-    .filter((point) => point.value !== null)
-    .map((point) => ({ x: periodMidpoint(point.period), y: point.value!, label: point.period.label }));
-  const latestX = latest ? points.find((point) => point.label === latest.latest.period)?.x : undefined;
+  const known = series.filter((point) => point.value !== null);
+  const points = known.map((point) => ({ x: periodMidpoint(point.period), y: point.value!, label: point.period.label, text: formatFigure(figureOf(point), indicator) }));
+  const latestPoint = latest ? known.find((point) => periodKey(point.period) === periodKey(latest.latest.period)) : undefined;
+  const latestX = latestPoint ? periodMidpoint(latestPoint.period) : undefined;
   const references: LineSpec['references'] = [];
   if (latest && latestX !== undefined) {
+    const period = latest.latest.period.label;
     if (latest.statisticalNeighbourAverage !== null) {
-      references.push({ x: latestX, y: latest.statisticalNeighbourAverage, label: `Statistical neighbours, ${latest.latest.period}`, series: 'Statistical neighbours' });
+      const average = latest.statisticalNeighbourAverage;
+      references.push({ x: latestX, y: average.value, label: `Statistical neighbours, ${period}`, text: formatFigure(average, indicator), series: 'Statistical neighbours' });
     }
     if (latest.englandAverage !== null) {
-      references.push({ x: latestX, y: latest.englandAverage, label: `England, ${latest.latest.period}`, series: 'England' });
+      const average = latest.englandAverage;
+      references.push({ x: latestX, y: average.value, label: `England, ${period}`, text: formatFigure(average, indicator), series: 'England' });
     }
   }
+  const decimals = Math.max(0, ...known.map((point) => point.decimals ?? 0));
   return {
     kind: 'line',
     name: indicator.name,
     unit: indicator.unit,
-    decimals: indicator.decimals,
+    decimals,
     points,
-    target: latest?.target ? { y: latest.target.value, label: `Target ${latest.target.text}` } : null,
+    target: latest?.target ? { y: latest.target.value, label: `Target ${latest.target.text}`, text: formatFigure(latest.target, indicator) } : null,
     references,
   };
 }
@@ -59,30 +65,30 @@ const TARGET_WORDS = { above: 'above', below: 'below', 'at least': 'at least', '
 
 /** "Rose from 75.7% in Q4 2022/23 to 92.2% in Q1 2024/25; the target is above 97.2%." */
 export function describeSeries(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): string {
-  const fmt = (value: number) => formatValue(value, indicator);
+  const fmt = (point: Pick<SeriesPoint, 'value' | 'decimals'>) => formatFigure(figureOf(point), indicator);
   const known = series.filter((point) => point.value !== null);
   const sentences: string[] = [];
   if (known.length === 0) return 'No figures have been published yet.';
   const first = known[0]!;
   const last = known.at(-1)!;
   if (known.length === 1) {
-    sentences.push(`One figure so far: ${fmt(last.value!)} in ${last.period.label}`);
+    sentences.push(`One figure so far: ${fmt(last)} in ${last.period.label}`);
   } else {
     const verb = last.value! > first.value! ? 'Rose' : last.value! < first.value! ? 'Fell' : 'Was the same';
     sentences.push(
       verb === 'Was the same'
-        ? `Was ${fmt(last.value!)} in both ${first.period.label} and ${last.period.label}`
-        : `${verb} from ${fmt(first.value!)} in ${first.period.label} to ${fmt(last.value!)} in ${last.period.label}`,
+        ? `Was ${fmt(last)} in both ${first.period.label} and ${last.period.label}`
+        : `${verb} from ${fmt(first)} in ${first.period.label} to ${fmt(last)} in ${last.period.label}`,
     );
     if (known.length > 2) {
       const highest = known.reduce((a, b) => (b.value! > a.value! ? b : a));
       const lowest = known.reduce((a, b) => (b.value! < a.value! ? b : a));
-      sentences.push(`across ${known.length} figures, the highest was ${fmt(highest.value!)} (${highest.period.label}) and the lowest ${fmt(lowest.value!)} (${lowest.period.label})`);
+      sentences.push(`across ${known.length} figures, the highest was ${fmt(highest)} (${highest.period.label}) and the lowest ${fmt(lowest)} (${lowest.period.label})`);
     }
   }
   if (latest?.target) {
     const comparison = latest.target.comparison ? TARGET_WORDS[latest.target.comparison] : indicator.polarity === 'lower is better' ? 'at most' : 'at least';
-    sentences.push(`the target is ${comparison} ${fmt(latest.target.value)}`);
+    sentences.push(`the target is ${comparison} ${formatFigure(latest.target, indicator)}`);
   }
   let text = `${sentences.join('; ')}.`;
   const revised = series.filter((point) => point.revised).length;

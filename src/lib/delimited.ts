@@ -4,8 +4,8 @@
  * CRLF or LF, quoted fields with commas, blank leading lines.
  */
 import Papa from 'papaparse';
-import { normaliseName } from './names';
-import type { Problem } from './problems';
+import { normaliseName } from './names.ts';
+import type { Problem } from './problems.ts';
 
 export interface SourceRow {
   /** 1-based line where the row starts. */
@@ -16,6 +16,8 @@ export interface SourceRow {
 export interface Table {
   header: SourceRow;
   rows: SourceRow[];
+  /** For a workbook: the sheet the rows come from (each row's `line` is then its row number on that sheet). */
+  sheet?: string;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; problems: Problem[] };
@@ -131,13 +133,19 @@ export function mapColumns(
       map.index[spec.key] = index;
       map.columns[spec.key] = { column: index + 1, name: header.cells[index]!.trim() };
     } else if (spec.required) {
-      problems.push({
-        file,
-        line: header.line,
-        expected: `a column headed "${spec.header}"`,
-        hint: `The header row has: ${header.cells.map((cell) => `"${cell.trim()}"`).join(', ')}.`,
-      });
+      problems.push({ file, line: header.line, expected: `a column headed "${spec.header}"`, hint: `The header row has: ${header.cells.map((cell) => `"${cell.trim()}"`).join(', ')}.` });
     }
+  }
+  // When the header cannot be found at all, say the likely cause once rather than listing every column.
+  if (problems.length > 1) {
+    const filled = header.cells.filter((cell) => cell.trim() !== '');
+    const cause =
+      filled.length === 1 && filled[0]!.includes(';')
+        ? 'The file looks semicolon-separated: in Excel use File > Save As and choose "CSV UTF-8 (Comma delimited)", or save as "Text (Tab delimited)".'
+        : filled.length <= 2
+          ? `Line ${header.line} looks like a title, not the header row: delete any lines above the row of column headings.`
+          : null;
+    if (cause) return { ok: false, problems: [{ file, line: header.line, found: filled.join(' '), expected: `a header row with the column headings (${specs.filter((s) => s.required).map((s) => `"${s.header}"`).join(', ')})`, hint: cause }] };
   }
   return problems.length ? { ok: false, problems } : { ok: true, map };
 }

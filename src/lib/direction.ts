@@ -2,7 +2,7 @@
  * Direction of travel: judged from the values and the indicator's polarity,
  * never taken from the export's Trend column (which is not reliable).
  */
-import type { Polarity } from './cells';
+import type { Polarity } from './cells.ts';
 
 export type Direction = 'improved' | 'worse' | 'no-change';
 export type Movement = 'up' | 'down' | 'same';

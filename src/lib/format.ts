@@ -1,10 +1,14 @@
 /**
- * Figures formatted as the catalogue says: percentages with their decimals
- * and a % sign, counts with thousands separators, scores with a sign.
+ * The one value formatter. Every published figure is shown with exactly the
+ * decimal places the council wrote it with (75.71% stays 75.71%, 2.5% is not
+ * 2.50%): percentages with a % sign, thousands separated, a true minus sign.
  */
-import type { Indicator } from '../schemas/indicator';
+import type { Figure } from './cells.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 
-type Unit = Pick<Indicator, 'unit' | 'decimals'>;
+export type { Figure };
+
+type Unit = Pick<Indicator, 'unit'>;
 
 const MINUS = '\u2212';
 
@@ -22,36 +26,39 @@ function fixed(value: number, decimals: number): string {
   return value < 0 && Number(text.replace(/,/g, '')) !== 0 ? `${MINUS}${text}` : text;
 }
 
-/** "47.3%", "13,374", "−0.09"; "no figure" when missing. */
-export function formatValue(value: number | null, unit: Unit): string {
-  if (value === null) return 'no figure';
-  return unit.unit === 'percent' ? `${fixed(value, unit.decimals)}%` : fixed(value, unit.decimals);
-}
-
-/** A number with the decimals as published, for tables and data (never rounded further). */
-export function formatExact(value: number | null, decimals: number | null, unit: Pick<Indicator, 'unit'>): string {
-  if (value === null) return 'no figure';
-  const text = fixed(value, decimals ?? 0);
+/** "47.3%", "13,374", "−0.09", each with its published decimals; "no figure" when missing. */
+export function formatFigure(figure: Figure | null, unit: Unit): string {
+  if (figure === null) return 'no figure';
+  const text = fixed(figure.value, figure.decimals);
   return unit.unit === 'percent' ? `${text}%` : text;
 }
 
-/** Size of a change in the indicator's terms: "16.0 percentage points", "406", "0.08 points". */
-export function formatDifference(previous: number, latest: number, unit: Unit): string {
-  const size = Math.abs(Number((latest - previous).toFixed(6)));
+/** An observation's figure (value and decimals may be null when none was published). */
+export function figureOf(observation: { value: number | null; decimals: number | null } | null | undefined): Figure | null {
+  return observation && observation.value !== null ? { value: observation.value, decimals: observation.decimals ?? 0 } : null;
+}
+
+/**
+ * Size of a change in the indicator's terms: "16.0 percentage points", "406", "0.08 points".
+ * Shown to the finer of the two figures' published decimals, so it reads as the figures do.
+ */
+export function formatDifference(previous: Figure, latest: Figure, unit: Unit): string {
+  const size = Math.abs(Number((latest.value - previous.value).toFixed(6)));
   // A real change never reads as "0.0": show as many decimals as it takes (0.8 → 0.84 is 0.04 points).
-  let decimals = unit.decimals;
-  while (decimals < 4 && size > 0 && Number(size.toFixed(decimals)) === 0) decimals++;
+  let decimals = Math.max(previous.decimals, latest.decimals);
+  while (decimals < 6 && size > 0 && Number(size.toFixed(decimals)) === 0) decimals++;
   const amount = fixed(size, decimals);
-  if (unit.unit === 'percent') return `${amount} percentage point${amount === '1' || amount === '1.0' ? '' : 's'}`;
-  if (unit.unit === 'score') return `${amount} point${amount === '1.00' ? '' : 's'}`;
+  const one = Number(amount) === 1;
+  if (unit.unit === 'percent') return `${amount} percentage point${one ? '' : 's'}`;
+  if (unit.unit === 'score') return `${amount} point${one ? '' : 's'}`;
   return amount;
 }
 
 /** "up 3.1 percentage points", "down 406", "no change". */
-export function formatChange(previous: number | null, latest: number | null, unit: Unit): string | null {
+export function formatChange(previous: Figure | null, latest: Figure | null, unit: Unit): string | null {
   if (previous === null || latest === null) return null;
-  if (previous === latest) return 'no change';
-  return `${latest > previous ? 'up' : 'down'} ${formatDifference(previous, latest, unit)}`;
+  if (previous.value === latest.value) return 'no change';
+  return `${latest.value > previous.value ? 'up' : 'down'} ${formatDifference(previous, latest, unit)}`;
 }
 
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth'];

@@ -2,15 +2,15 @@
  * The whole site's data, built once from the catalogue and the quarters:
  * quarter views with their cards and summaries, and each indicator's series.
  */
-import { AREAS, type Indicator } from '../schemas/indicator';
-import type { Commentary, Correction } from '../schemas/commentary';
-import type { Quarter } from '../schemas/quarter';
-import { checkCorrections } from './corrections';
-import { ContentError } from './problems';
-import { buildCard, type Card, type Revision } from './cards';
-import { parsePeriod, periodKey } from './periods';
-import { buildSeries, type SeriesPoint } from './series';
-import { summarise, type QuarterSummary } from './summary';
+import { AREAS, type Indicator } from '../schemas/indicator.ts';
+import type { Correction } from '../schemas/commentary.ts';
+import type { Quarter } from '../schemas/quarter.ts';
+import { buildCard, type Card, type Revision } from './cards.ts';
+import { figureOf } from './format.ts';
+import { periodKey } from './periods.ts';
+import { buildSeries, seriesAsPublished, type PublishedPoint, type SeriesPoint } from './series.ts';
+import { summarise, type QuarterSummary } from './summary.ts';
+import { renderSummary } from './summary-text.ts';
 
 export interface QuarterView extends Quarter {
   id: string;
@@ -21,10 +21,15 @@ export interface QuarterView extends Quarter {
   /** Neighbouring quarters in time, by id. */
   previousId: string | null;
   nextId: string | null;
-  /** The commentary's frontmatter, when the quarter has commentary. */
-  commentary: (Commentary & { file: string }) | null;
   /** Corrections by indicator id. */
   corrections: Map<string, Correction[]>;
+  /**
+   * Each card's history as this quarter's report published it (by indicator id):
+   * what its sparkline, chart and table show. Later revisions are notes, not points.
+   */
+  trends: Map<string, PublishedPoint[]>;
+  /** The commentary's summary with its figure tags filled in; null without commentary. */
+  summaryText: string | null;
 }
 
 export interface IndicatorView {
@@ -42,57 +47,47 @@ export interface SiteModel {
   indicators: Map<string, IndicatorView>;
 }
 
-export interface BuildOptions {
-  /** Commentary frontmatter by quarter id, with the file it came from. */
-  commentary?: Map<string, Commentary & { file: string }>;
-  /** Include quarters whose commentary is a draft (the dev server does; the public build does not). */
-  includeDrafts?: boolean;
-}
-
-export function buildModel(
-  catalogue: readonly Indicator[],
-  allQuarters: readonly { id: string; data: Quarter }[],
-  { commentary = new Map(), includeDrafts = false }: BuildOptions = {},
-): SiteModel {
-  const quarters = allQuarters.filter(({ id }) => includeDrafts || commentary.get(id)?.status !== 'draft');
+/**
+ * Builds the site model from validated quarters. Validation has already checked
+ * everything the model relies on, so nothing here throws for a content reason.
+ */
+export function buildModel(catalogue: readonly Indicator[], quarters: readonly { id: string; data: Quarter }[]): SiteModel {
   const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
-  const oldestFirst = [...quarters].sort((a, b) => a.data.end.localeCompare(b.data.end));
+  const oldestFirst = [...quarters].sort((a, b) => a.data.period.end.localeCompare(b.data.period.end));
+  const series = buildSeries(oldestFirst.map(({ id, data }) => ({ id, label: data.label, end: data.period.end, indicators: data.indicators })));
 
   const views: QuarterView[] = oldestFirst.map(({ id, data }, index) => {
-    const cards = data.indicators.map((record) => {
+    const cards = data.indicators.flatMap((record) => {
       const indicator = byId.get(record.id);
-      if (!indicator) throw new Error(`${data.file} reports "${record.id}", which is not in the catalogue`);
-      return buildCard(indicator, record);
+      return indicator ? [buildCard(indicator, record)] : [];
     });
     const areas = AREAS.map((area) => ({
       area: area as string,
       // Within an area, cards keep the order of the council's own file.
       cards: cards.filter((card) => card.indicator.area === area).sort((a, b) => a.record.line - b.record.line),
     })).filter((group) => group.cards.length > 0);
-    const notes = commentary.get(id) ?? null;
     const corrections = new Map<string, Correction[]>();
-    if (notes) {
-      const problems = checkCorrections(notes.corrections, cards, notes.file);
-      if (notes.period !== data.label) {
-        problems.push({ file: notes.file, found: `period: ${notes.period}`, expected: `period: ${data.label}, the quarter of the folder it is in` });
-      }
-      if (problems.length) throw new ContentError(notes.file, problems);
-      for (const correction of notes.corrections) corrections.set(correction.indicator, [...(corrections.get(correction.indicator) ?? []), correction]);
+    for (const correction of data.commentary?.corrections ?? []) {
+      corrections.set(correction.indicator, [...(corrections.get(correction.indicator) ?? []), correction]);
     }
+    const trends = new Map(
+      cards.map((card) => [card.indicator.id, seriesAsPublished(series.get(card.indicator.id) ?? [], data.period.end, card.record.latest.period)]),
+    );
+    const summary = summarise(cards);
     return {
       ...data,
       id,
-      commentary: notes,
       corrections,
+      trends,
+      summaryText: data.commentary ? renderSummary(data.commentary.summary, { cards, summary }) : null,
       cards: areas.flatMap((group) => group.cards),
       areas,
-      summary: summarise(cards),
+      summary,
       previousId: oldestFirst[index - 1]?.id ?? null,
       nextId: oldestFirst[index + 1]?.id ?? null,
     };
   });
 
-  const series = buildSeries(views.map(({ id, label, end, indicators }) => ({ id, label, end, indicators })));
   const indicators = new Map<string, IndicatorView>();
   for (const indicator of catalogue) {
     indicators.set(indicator.id, { indicator, series: series.get(indicator.id) ?? [], appearances: [] });
@@ -127,17 +122,15 @@ function revisionsFor(card: Card, quarterId: string, index: ReadonlyMap<string, 
   for (const role of ['latest', 'previous'] as const) {
     const observation = card.record[role];
     if (!observation) continue;
-    const parsed = parsePeriod(observation.period);
-    if (!parsed.ok) continue;
-    const point = index.get(periodKey(parsed.period));
+    const point = index.get(periodKey(observation.period));
     for (const publication of point?.publications ?? []) {
       if (publication.quarterId === quarterId || publication.value === observation.value || publication.value === null) continue;
       revisions.push({
-        period: observation.period,
+        period: observation.period.label,
         role,
         quarterId: publication.quarterId,
         quarterLabel: publication.quarterLabel,
-        value: publication.value,
+        figure: figureOf(publication),
         later: order.get(publication.quarterId)! > order.get(quarterId)!,
       });
     }

@@ -27,17 +27,21 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The candidates closest to `wanted`, best first: at most `limit`, and only ones reasonably close. */
+/**
+ * The candidates spelt nearly the same as `wanted`, best first, at most `limit`.
+ * Only near spellings (a few typing slips) qualify: a different name that merely
+ * shares words ("Care leavers EET" and "Care leavers in suitable accommodation")
+ * is never suggested, because a wrong suggestion followed publishes a figure
+ * under the wrong indicator.
+ */
 export function closestNames(wanted: string, candidates: readonly string[], limit = 3): string[] {
   const target = normaliseName(wanted);
   return candidates
     .map((name) => {
       const normalised = normaliseName(name);
-      const distance = editDistance(target, normalised);
-      const contains = normalised.includes(target) || target.includes(normalised);
-      return { name, score: contains ? distance / 4 : distance, length: Math.max(target.length, normalised.length) };
+      return { name, score: editDistance(target, normalised), length: Math.max(target.length, normalised.length) };
     })
-    .filter(({ score, length }) => score <= Math.max(3, length * 0.6))
+    .filter(({ score, length }) => score <= Math.max(2, Math.floor(length * 0.2)))
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map(({ name }) => name);

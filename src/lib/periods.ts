@@ -5,19 +5,10 @@
  * on a time axis.
  */
 
-export type PeriodKind = 'quarter' | 'term' | 'academic-year' | 'calendar-year';
+import type { Frequency } from '../schemas/indicator.ts';
+import type { Period, PeriodKind } from '../schemas/quarter.ts';
 
-export interface Period {
-  /** The label exactly as published, tidied of extra spaces. */
-  label: string;
-  kind: PeriodKind;
-  /** First day of the period, ISO date (YYYY-MM-DD). */
-  start: string;
-  /** Last day of the period, ISO date (YYYY-MM-DD). */
-  end: string;
-  /** True for annual figures the export marks "Final". */
-  final: boolean;
-}
+export type { Period, PeriodKind };
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
 
@@ -144,3 +135,18 @@ export function parseQuarterId(id: string): ReportingQuarter | null {
     period: parsed.period,
   };
 }
+
+/** The kinds of period an indicator of each frequency is reported for. */
+export const PERIOD_KINDS_FOR: Record<Frequency, readonly PeriodKind[]> = {
+  quarterly: ['quarter'],
+  termly: ['term'],
+  annual: ['academic-year', 'calendar-year'],
+};
+
+/** How a period of each kind is described to the person fixing a file. */
+export const PERIOD_KIND_WORDS: Record<PeriodKind, string> = {
+  quarter: 'a quarter, such as "Q1 2024/25"',
+  term: 'a school term, such as "Summer Term 2024"',
+  'academic-year': 'a year, such as "2022/23"',
+  'calendar-year': 'a year, such as "2024"',
+};

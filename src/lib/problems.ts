@@ -7,8 +7,10 @@ import type { z } from 'astro/zod';
 export interface Problem {
   /** Path of the file, relative to the project (as the editor sees it). */
   file: string;
-  /** 1-based line in the file. */
+  /** 1-based line in the file (for a workbook: the row of the sheet). */
   line?: number;
+  /** For a workbook: the sheet the row is on. */
+  sheet?: string;
   /** 1-based column (cell position in the row). */
   column?: number;
   /** The column's header, such as "Target". */
@@ -39,7 +41,8 @@ function quote(text: string): string {
 export function formatProblem(problem: Problem): string {
   const position = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
   const where: string[] = [];
-  if (problem.line !== undefined) where.push(`line ${problem.line}`);
+  if (problem.sheet !== undefined) where.push(`sheet "${problem.sheet}"`);
+  if (problem.line !== undefined) where.push(`${problem.sheet !== undefined ? 'row' : 'line'} ${problem.line}`);
   if (problem.column !== undefined) {
     // Data files get spreadsheet column letters; commentary (MDX) a character position along the line.
     where.push(
@@ -54,16 +57,23 @@ export function formatProblem(problem: Problem): string {
   return `${position}\n  ${text.charAt(0).toUpperCase()}${text.slice(1)}${problem.hint ? `\n  ${problem.hint}` : ''}`;
 }
 
-/** Every problem in one file, thrown together so the editor can fix them all in one go. */
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: Problem[],
-  ) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`${file} has ${count}; nothing was published. Fix the file and build again.\n\n${problems.map(formatProblem).join('\n\n')}\n`);
-    this.name = 'ContentError';
-  }
+/** The most problems printed for one file: past this the rest are counted, not listed (the first ones usually explain them). */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+/** Every problem of one file as a block: a heading line, then each problem (at most MAX_PROBLEMS_SHOWN). */
+export function formatFileProblems(file: string, problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const shown = sorted.slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem);
+  const rest = sorted.length - shown.length;
+  return `${file} has ${count}:\n\n${shown.join('\n\n')}${rest > 0 ? `\n\n...and ${rest} more in this file. Fix the ones above and check again.` : ''}\n`;
+}
+
+/** Problems grouped by file, in the order files were first met. */
+export function groupByFile(problems: readonly Problem[]): Map<string, Problem[]> {
+  const groups = new Map<string, Problem[]>();
+  for (const problem of problems) groups.set(problem.file, [...(groups.get(problem.file) ?? []), problem]);
+  return groups;
 }
 
 export interface CellLocation {

@@ -3,32 +3,37 @@
  * indicator records. Every problem in the file is reported at once; a file
  * with any problem publishes nothing.
  */
-import type { Indicator } from '../schemas/indicator';
-import type { QuarterIndicator } from '../schemas/quarter';
-import { QUARTER_COLUMNS, quarterRowSchema, type QuarterRow } from '../schemas/quarter-row';
-import type { IndicatorMatcher } from './catalogue';
-import { meetsTarget } from './cells';
-import { movement, readTrend } from './direction';
-import { cellsByKey, mapColumns, readTable, type SourceRow } from './delimited';
-import { formatValue } from './format';
-import { closestNames } from './names';
-import { columnLetter, ContentError, parseWithFriendlyErrors, type Problem } from './problems';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { QuarterIndicator } from '../schemas/quarter.ts';
+import { QUARTER_COLUMNS, quarterRowSchema, type QuarterRow } from '../schemas/quarter-row.ts';
+import type { IndicatorMatcher } from './catalogue.ts';
+import { meetsTarget, type ParsedNumber } from './cells.ts';
+import { movement, readTrend } from './direction.ts';
+import { cellsByKey, mapColumns, type SourceRow, type Table } from './delimited.ts';
+import { formatFigure } from './format.ts';
+import { closestNames } from './names.ts';
+import { PERIOD_KIND_WORDS, PERIOD_KINDS_FOR, type ReportingQuarter } from './periods.ts';
+import { columnLetter, parseWithFriendlyErrors, type Problem } from './problems.ts';
 
 export interface QuarterFileResult {
   indicators: QuarterIndicator[];
+  /** What makes the file wrong: with any of these, nothing from the file is published. */
+  problems: Problem[];
   /** Things that do not make the data wrong but deserve a look. */
   warnings: Problem[];
 }
 
 const UNIT_FOR_VALUE_TYPE = { percent: ['percent'], number: ['count', 'score'] } as const;
 
-/** Parses a quarter's data file; throws a ContentError naming every problem. */
-export function parseQuarterFile(text: string, file: string, matcher: IndicatorMatcher): QuarterFileResult {
-  const table = readTable(text, file);
-  if (!table.ok) throw new ContentError(file, table.problems);
-  const { header, rows } = table.table;
+/**
+ * Checks a quarter's data table (read from a text file or a workbook) against
+ * the catalogue and the quarter of the folder it is in; returns every problem.
+ */
+export function parseQuarterTable(table: Table, file: string, matcher: IndicatorMatcher, reporting: ReportingQuarter): QuarterFileResult {
+  const { header, rows } = table;
+  const sheet = table.sheet;
   const mapped = mapColumns(header, QUARTER_COLUMNS, file);
-  if (!mapped.ok) throw new ContentError(file, mapped.problems);
+  if (!mapped.ok) return { indicators: [], problems: mapped.problems.map((problem) => ({ ...problem, sheet })), warnings: [] };
   const { map } = mapped;
 
   const problems: Problem[] = [...unknownColumns(header, map.index, file)];
@@ -43,6 +48,7 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
   // `found` defaults to the cell exactly as written (a problem shows what the editor sees, not our reading of it).
   const at = (row: SourceRow, key: string, found?: string) => ({
     file,
+    sheet,
     line: row.line,
     column: map.columns[key]?.column,
     columnName: map.columns[key]?.name,
@@ -65,12 +71,12 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
     const indicator = matcher.find(data.indicator);
     if (!indicator) {
       const suggestions = matcher.suggest(data.indicator);
+      const howToAdd =
+        'If the indicator is new, add a row for it to content/indicators.csv; if it is an indicator the catalogue has under another name, add this name to that row\'s aliases (names separated by |).';
       problems.push({
         ...at(row, 'indicator', data.indicator),
         expected: 'an indicator named in content/indicators.csv',
-        hint: suggestions.length
-          ? `Did you mean ${suggestions.map((name) => `"${name}"`).join(' or ')}? If this is a new indicator, add it to content/indicators.csv first.`
-          : 'If this is a new indicator, add it to content/indicators.csv first.',
+        hint: suggestions.length ? `Did you mean ${suggestions.map((name) => `"${name}"`).join(' or ')}? ${howToAdd}` : howToAdd,
       });
       continue;
     }
@@ -84,7 +90,7 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
       continue;
     }
     firstLine.set(indicator.id, row.line);
-    const rowProblems = checkAgainstCatalogue(data, indicator, row, at);
+    const rowProblems = [...checkAgainstCatalogue(data, indicator, row, at), ...checkPeriods(data, indicator, row, at, reporting)];
     if (rowProblems.length) {
       problems.push(...rowProblems);
       continue;
@@ -94,10 +100,9 @@ export function parseQuarterFile(text: string, file: string, matcher: IndicatorM
   }
 
   if (rows.length === 0) {
-    problems.push({ file, line: header.line, expected: 'one row per indicator below the header row, but there are none' });
+    problems.push({ file, sheet, line: header.line, expected: 'one row per indicator below the header row, but there are none' });
   }
-  if (problems.length) throw new ContentError(file, problems);
-  return { indicators, warnings };
+  return problems.length ? { indicators: [], problems: problems.map((problem) => ({ ...problem, sheet })), warnings } : { indicators, problems, warnings };
 }
 
 /**
@@ -182,19 +187,73 @@ function checkAgainstCatalogue(data: QuarterRow, indicator: Indicator, row: Sour
       hint: 'If the catalogue is wrong, correct content/indicators.csv instead.',
     });
   }
-  for (const key of ['previousValue', 'latestValue', 'statisticalNeighbourAverage', 'englandAverage'] as const) {
+  for (const key of ['previousValue', 'latestValue', 'statisticalNeighbourAverage', 'englandAverage', 'target'] as const) {
     const number = data[key];
-    if (number?.percentSign && indicator.unit !== 'percent') {
-      problems.push({ ...at(row, key), expected: `a ${indicator.unit} without a % sign` });
-    }
+    if (!number) continue;
+    const wrong = unitProblem(number, indicator);
+    if (wrong) problems.push({ ...at(row, key), expected: wrong });
   }
   if (data.previousValue && !data.previousPeriod) {
     problems.push({ ...at(row, 'previousPeriod', ''), expected: 'the period the previous value belongs to, such as "Q4 2023/24"' });
   }
-  if (data.previousPeriod && data.previousPeriod.end >= data.latestPeriod.end) {
+  return problems;
+}
+
+/**
+ * A number that cannot be a figure of this unit: a percentage outside 0-100, a
+ * negative or fractional count ("1.279" is not read as 1), a % sign on a count.
+ */
+function unitProblem(number: Pick<ParsedNumber, 'value' | 'decimals' | 'percentSign'>, indicator: Indicator): string | null {
+  switch (indicator.unit) {
+    case 'percent':
+      return number.value < 0 || number.value > 100 ? `a percentage from 0% to 100%, as the catalogue records "${indicator.name}" as a percentage` : null;
+    case 'count':
+      if (number.percentSign) return `a count without a % sign, as the catalogue records "${indicator.name}" as a count`;
+      return number.value < 0 || number.decimals > 0
+        ? `a whole number of 0 or more (a count has no decimals: write 1,279 with a comma for thousands, never 1.279), as the catalogue records "${indicator.name}" as a count`
+        : null;
+    case 'score':
+      return number.percentSign ? `a score without a % sign, as the catalogue records "${indicator.name}" as a score` : null;
+  }
+}
+
+/**
+ * Periods against the folder and the catalogue: a quarterly figure is for the
+ * folder's quarter, no figure is for a period that starts after it, a period is
+ * of the kind the indicator is reported for, and the previous comes first. These
+ * stop last quarter's export pasted into a new folder, and next year's typo.
+ */
+function checkPeriods(data: QuarterRow, indicator: Indicator, row: SourceRow, at: At, reporting: ReportingQuarter): Problem[] {
+  const problems: Problem[] = [];
+  const kinds = PERIOD_KINDS_FOR[indicator.frequency];
+  const folder = reporting.period;
+  const latest = data.latestPeriod;
+  for (const [key, period] of [['latestPeriod', latest], ['previousPeriod', data.previousPeriod]] as const) {
+    if (period && !kinds.includes(period.kind)) {
+      problems.push({
+        ...at(row, key, period.label),
+        expected: `${kinds.map((kind) => PERIOD_KIND_WORDS[kind]).join(' or ')}, as the catalogue records "${indicator.name}" as ${indicator.frequency}`,
+      });
+    }
+  }
+  if (indicator.frequency === 'quarterly' && latest.kind === 'quarter' && (latest.start !== folder.start || latest.end !== folder.end)) {
     problems.push({
-      ...at(row, 'previousPeriod', data.previousPeriod.label),
-      expected: `a period before the latest one (${data.latestPeriod.label})`,
+      ...at(row, 'latestPeriod', latest.label),
+      expected: `${reporting.label}, the quarter of the folder ${reporting.id} this file is in`,
+      hint: 'A quarterly figure in this folder must be for this quarter. If this is last quarter\'s export, put this quarter\'s export in instead.',
+    });
+  } else if (latest.start > folder.end) {
+    problems.push({
+      ...at(row, 'latestPeriod', latest.label),
+      expected: `a period that has started by the end of ${reporting.label} (${reporting.months}), the quarter of the folder ${reporting.id}`,
+      hint: 'A report cannot give a figure for a period that had not begun. Check the year.',
+    });
+  }
+  const previous = data.previousPeriod;
+  if (previous && (previous.end >= latest.end || previous.start >= latest.start)) {
+    problems.push({
+      ...at(row, 'previousPeriod', previous.label),
+      expected: `a period before the latest one (${latest.label})`,
     });
   }
   return problems;
@@ -212,7 +271,7 @@ function checkConsistency(data: QuarterRow, indicator: Indicator, row: SourceRow
       const words = { up: 'an increase', down: 'a decrease', same: 'no change' };
       warnings.push({
         ...at(row, 'trend', data.trend),
-        expected: `${words[actual]}: "${indicator.name}" went from ${formatValue(previous, indicator)} to ${formatValue(latest, indicator)}`,
+        expected: `${words[actual]}: "${indicator.name}" went from ${formatFigure(data.previousValue, indicator)} to ${formatFigure(data.latestValue, indicator)}`,
         hint: 'The site works out the direction from the values, so the Trend column is not published.',
       });
     }
@@ -220,7 +279,7 @@ function checkConsistency(data: QuarterRow, indicator: Indicator, row: SourceRow
   if (data.rag === 'green' && data.target && latest !== null && meetsTarget(latest, data.target, indicator.polarity) === false) {
     warnings.push({
       ...at(row, 'rag'),
-      expected: `a rating that reflects the target: ${formatValue(latest, indicator)} does not meet ${data.target.text}`,
+      expected: `a rating that reflects the target: ${formatFigure(data.latestValue, indicator)} does not meet ${data.target.text}`,
     });
   }
   return warnings;
@@ -231,14 +290,18 @@ function toRecord(data: QuarterRow, indicator: Indicator, line: number): Quarter
     id: indicator.id,
     line,
     publishedName: data.indicator.replace(/\s+/g, ' ').trim(),
-    latest: { period: data.latestPeriod.label, value: data.latestValue?.value ?? null, decimals: data.latestValue?.decimals ?? null },
+    latest: { period: data.latestPeriod, value: data.latestValue?.value ?? null, decimals: data.latestValue?.decimals ?? null },
     previous: data.previousPeriod
-      ? { period: data.previousPeriod.label, value: data.previousValue?.value ?? null, decimals: data.previousValue?.decimals ?? null }
+      ? { period: data.previousPeriod, value: data.previousValue?.value ?? null, decimals: data.previousValue?.decimals ?? null }
       : null,
     target: data.target,
     rag: data.rag,
     quartile: data.quartile,
-    statisticalNeighbourAverage: data.statisticalNeighbourAverage?.value ?? null,
-    englandAverage: data.englandAverage?.value ?? null,
+    statisticalNeighbourAverage: figureOf(data.statisticalNeighbourAverage),
+    englandAverage: figureOf(data.englandAverage),
   };
+}
+
+function figureOf(number: ParsedNumber | null) {
+  return number ? { value: number.value, decimals: number.decimals } : null;
 }

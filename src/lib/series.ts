@@ -4,13 +4,15 @@
  * the same period different values, both are kept and the point is marked
  * revised; the most recent report's value is the current one.
  */
-import type { QuarterIndicator } from '../schemas/quarter';
-import { comparePeriods, parsePeriod, periodKey, type Period } from './periods';
+import type { Period, QuarterIndicator } from '../schemas/quarter.ts';
+import { comparePeriods, periodKey } from './periods.ts';
 
 export interface Publication {
   /** Quarter id of the report that published the value ("2024-25-q1"). */
   quarterId: string;
   quarterLabel: string;
+  /** End date of the report's quarter (ISO), which orders reports in time. */
+  reportEnd: string;
   /** Whether the report gave it as its latest or previous value. */
   role: 'latest' | 'previous';
   value: number | null;
@@ -49,19 +51,18 @@ export function buildSeries(quarters: readonly QuarterInput[]): Map<string, Seri
       ] as const;
       for (const [role, observation] of observations) {
         if (!observation) continue;
-        const parsed = parsePeriod(observation.period);
-        if (!parsed.ok) throw new Error(`Unparseable period "${observation.period}" reached the series builder`);
-        const key = periodKey(parsed.period);
+        const key = periodKey(observation.period);
         const publication: Publication = {
           quarterId: quarter.id,
           quarterLabel: quarter.label,
+          reportEnd: quarter.end,
           role,
           value: observation.value,
           decimals: observation.decimals,
         };
         const existing = points.get(key);
         if (!existing) {
-          points.set(key, { period: parsed.period, value: observation.value, decimals: observation.decimals, publications: [publication], revised: false });
+          points.set(key, { period: observation.period, value: observation.value, decimals: observation.decimals, publications: [publication], revised: false });
           continue;
         }
         existing.publications.push(publication);
@@ -70,7 +71,7 @@ export function buildSeries(quarters: readonly QuarterInput[]): Map<string, Seri
           // Later reports win, and so does their wording of the period.
           existing.value = observation.value;
           existing.decimals = observation.decimals;
-          existing.period = parsed.period;
+          existing.period = observation.period;
         }
       }
     }
@@ -82,8 +83,37 @@ export function buildSeries(quarters: readonly QuarterInput[]): Map<string, Seri
   return series;
 }
 
-/** The series up to and including a period: a quarter's page never shows figures published later. */
-export function seriesUpTo(series: readonly SeriesPoint[], periodLabel: string): SeriesPoint[] {
-  const until = parsePeriod(periodLabel);
-  return until.ok ? series.filter((point) => point.period.end <= until.period.end) : [...series];
+/** A point of a series as one quarter's report published it, with any later report's different figure noted. */
+export interface PublishedPoint extends SeriesPoint {
+  /** Later reports that gave this period a different figure: shown as marked notes, never in the line. */
+  laterRevisions: Publication[];
+}
+
+/**
+ * The series as the report for the quarter ending `reportEnd` published it:
+ * only figures published by that report or earlier ones, each the most recent
+ * of those, and only periods up to `until` (the card's latest period). A figure
+ * a later report revised stays as it was published here, with the revision noted.
+ */
+export function seriesAsPublished(series: readonly SeriesPoint[], reportEnd: string, until: Period): PublishedPoint[] {
+  const points: PublishedPoint[] = [];
+  for (const point of series) {
+    if (point.period.end > until.end) continue;
+    const known = point.publications.filter((publication) => publication.reportEnd <= reportEnd);
+    const current = known.filter((publication) => publication.value !== null).at(-1) ?? known.at(-1);
+    if (!current) continue;
+    const laterRevisions = point.publications.filter(
+      (publication) => publication.reportEnd > reportEnd && publication.value !== null && publication.value !== current.value,
+    );
+    const earlierValues = new Set(known.map((publication) => publication.value).filter((value) => value !== null));
+    points.push({
+      period: point.period,
+      value: current.value,
+      decimals: current.decimals,
+      publications: known,
+      revised: earlierValues.size > 1,
+      laterRevisions,
+    });
+  }
+  return points;
 }

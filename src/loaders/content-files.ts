@@ -1,35 +1,61 @@
 /**
- * Content loaders for the catalogue and the quarter folders. They read the
- * files with the pure parsers in src/lib and stop the build, listing every
- * problem, when anything is wrong (unlike `file()`, which only logs).
+ * Content loaders. Each calls the one validation stage (src/lib/validate.ts)
+ * on the content folder and stops the build, listing every problem in plain
+ * words, when the content the build publishes is wrong. The result of one
+ * validation is shared by the loaders of a build (and re-made when a file
+ * changes), so they cannot disagree with each other or with `npm run check`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { Loader, LoaderContext } from 'astro/loaders';
-import { IndicatorMatcher, parseCatalogue } from '../lib/catalogue';
-import { decodeText } from '../lib/delimited';
-import { checkReferences } from '../lib/commentary-refs';
-import { parseQuarterId } from '../lib/periods';
-import { ContentError, formatProblem, type Problem } from '../lib/problems';
-import { parseQuarterFile } from '../lib/quarter-file';
-import type { Quarter } from '../schemas/quarter';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { readContentFiles } from '../lib/read-content.ts';
+import { formatFileProblems, groupByFile, type Problem } from '../lib/problems.ts';
+import { blockingProblems, validateContent, type ContentReport } from '../lib/validate.ts';
 
-const DATA_FILES = ['data.csv', 'data.tsv'];
-
-/** A path as the person editing content sees it: relative to the project. */
-const shown = (path: string) => relative(process.cwd(), path).split('\\').join('/');
-
-function readText(path: string): string {
-  const file = shown(path);
-  if (!existsSync(path)) throw new ContentError(file, [{ file, expected: 'this file to exist' }]);
-  const decoded = decodeText(readFileSync(path), file);
-  if (!decoded.ok) throw new ContentError(file, [decoded.problem]);
-  return decoded.text;
+export interface ContentOptions {
+  contentDir: string;
+  /** Draft quarters are built too (the dev server and `npm run preview:drafts`); the public build leaves them out. */
+  includeDrafts: boolean;
 }
 
-function catalogueAt(contentDir: string) {
-  const path = resolve(contentDir, 'indicators.csv');
-  return parseCatalogue(readText(path), shown(path));
+let cached: { signature: string; report: Promise<ContentReport> } | undefined;
+
+/** What changed on disk: every content file's name, size and time. Cheap enough to take on every request in dev. */
+function signature(contentDir: string): string {
+  const files = readContentFiles(contentDir);
+  const parts = [files.catalogue, ...files.quarters.flatMap((q) => [q.commentary, ...q.dataFiles, { file: q.path, bytes: new Uint8Array() }])]
+    .filter((file) => file !== null)
+    .map((file) => {
+      const stat = statSync(resolve(file.file), { throwIfNoEntry: false });
+      return `${file.file}:${stat?.size}:${stat?.mtimeMs}`;
+    });
+  return parts.join('|');
+}
+
+/** The validation report for the folder as it is now. */
+export function contentReport(contentDir: string): Promise<ContentReport> {
+  const now = signature(contentDir);
+  if (!cached || cached.signature !== now) cached = { signature: now, report: validateContent(readContentFiles(contentDir)) };
+  return cached.report;
+}
+
+/** The problems as one message: grouped by file, at most 50 a file, no stack trace and no path inside the code. */
+export function contentError(problems: readonly Problem[]): AstroError {
+  const groups = [...groupByFile(problems)];
+  const message = `The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}, so nothing was published.\n\n${groups
+    .map(([file, list]) => formatFileProblems(file, list))
+    .join('\n')}`;
+  const error = new AstroError(message, 'Fix each problem above (docs/EDITING.md explains every message), then run npm run check.');
+  error.name = 'Content problem';
+  // Astro prints the stack of an error that has one; a content problem is not a fault in the code.
+  error.stack = '';
+  return error;
+}
+
+/** Problems that stop this build, or none. */
+export async function problemsFor(options: ContentOptions): Promise<Problem[]> {
+  return blockingProblems(await contentReport(options.contentDir), options);
 }
 
 /** Re-runs the load when a content file changes under `astro dev`. */
@@ -37,92 +63,79 @@ function watch(context: LoaderContext, contentDir: string, load: () => Promise<v
   const root = resolve(contentDir);
   context.watcher?.add(root);
   context.watcher?.on('all', (_event, path) => {
-    if (path.startsWith(root) && /\.(csv|tsv|mdx)$/.test(path)) load().catch((error) => context.logger.error(String(error.message ?? error)));
+    if (path.startsWith(root) && /\.(csv|tsv|xlsx|mdx)$/i.test(path)) load().catch(() => undefined);
   });
 }
 
+/**
+ * Under `astro dev` a problem must not end the server: the pages show it
+ * (src/data/site.ts throws it into Astro's error overlay) until it is fixed.
+ * A build stops.
+ */
+async function stopOnProblems(context: LoaderContext, options: ContentOptions, dev: boolean): Promise<boolean> {
+  const problems = await problemsFor(options);
+  if (!problems.length) return false;
+  if (!dev) throw contentError(problems);
+  context.logger.warn(`${problems.length} content problem${problems.length === 1 ? '' : 's'}: the preview shows ${problems.length === 1 ? 'it' : 'them'} on every page until fixed.`);
+  return true;
+}
+
 /** Loads `indicators.csv`: one entry per indicator, keyed by its id. */
-export function catalogueLoader(contentDir: string): Loader {
+export function catalogueLoader(options: ContentOptions, dev: boolean): Loader {
   return {
     name: 'cfs-catalogue',
     async load(context) {
       const load = async () => {
-        const entries = catalogueAt(contentDir);
+        if (await stopOnProblems(context, options, dev)) return;
+        const report = await contentReport(options.contentDir);
         context.store.clear();
-        for (const { indicator, cells } of entries) {
-          context.store.set({ id: indicator.id, data: await context.parseData({ id: indicator.id, data: { ...cells } }) });
+        for (const indicator of report.catalogue) {
+          context.store.set({ id: indicator.id, data: await context.parseData({ id: indicator.id, data: { ...indicator } }) });
         }
       };
       await load();
-      watch(context, contentDir, load);
+      watch(context, options.contentDir, load);
     },
   };
 }
 
-/** Loads every `quarters/<yyyy-yy>-q<n>/data.csv|tsv`: one entry per quarter, keyed by folder name. */
-export function quartersLoader(contentDir: string): Loader {
+/** Loads the validated quarters the build includes (published ones; drafts too in previews), keyed by folder name. */
+export function quartersLoader(options: ContentOptions, dev: boolean): Loader {
   return {
     name: 'cfs-quarters',
     async load(context) {
       const load = async () => {
-        const catalogue = catalogueAt(contentDir).map((entry) => entry.indicator);
-        const matcher = new IndicatorMatcher(catalogue);
-        const quartersDir = resolve(contentDir, 'quarters');
-        const folders = existsSync(quartersDir)
-          ? readdirSync(quartersDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
-          : [];
-        const failures: ContentError[] = [];
-        const quarters: { id: string; data: Quarter }[] = [];
-        for (const folder of folders) {
-          const folderPath = join(quartersDir, folder);
-          const reporting = parseQuarterId(folder);
-          const dataFiles = DATA_FILES.filter((name) => existsSync(join(folderPath, name)));
-          const problems: Problem[] = [];
-          if (!reporting) {
-            problems.push({ file: shown(folderPath), found: folder, expected: 'a folder named like 2024-25-q1 (financial year, then the quarter q1 to q4)' });
-          }
-          if (dataFiles.length !== 1) {
-            problems.push({
-              file: shown(folderPath),
-              found: dataFiles.length ? dataFiles.join(' and ') : 'no data file',
-              expected: 'exactly one data file, named data.csv or data.tsv',
-            });
-          }
-          if (problems.length || !reporting) {
-            failures.push(new ContentError(shown(folderPath), problems));
-            continue;
-          }
-          const path = join(folderPath, dataFiles[0]!);
-          try {
-            const { indicators, warnings } = parseQuarterFile(readText(path), shown(path), matcher);
-            for (const warning of warnings) context.logger.warn(`Check this (the build carries on):\n${formatProblem(warning)}`);
-            const commentaryPath = join(folderPath, 'commentary.mdx');
-            if (existsSync(commentaryPath)) {
-              const referenceProblems = checkReferences(
-                readText(commentaryPath),
-                shown(commentaryPath),
-                catalogue.map((indicator) => indicator.id),
-                indicators.map((indicator) => indicator.id),
-                reporting.label,
-              );
-              if (referenceProblems.length) throw new ContentError(shown(commentaryPath), referenceProblems);
-            }
-            const { id, label, year, quarter, months, period } = reporting;
-            quarters.push({ id, data: { label, year, quarter, months, start: period.start, end: period.end, file: shown(path), indicators } });
-          } catch (error) {
-            if (error instanceof ContentError) failures.push(error);
-            else throw error;
-          }
-        }
-        if (failures.length) throw new Error(`\n\n${failures.map((failure) => failure.message).join('\n')}`);
-        context.logger.info(`All ${quarters.length} quarters valid.`);
+        if (await stopOnProblems(context, options, dev)) return;
+        const report = await contentReport(options.contentDir);
         context.store.clear();
-        for (const { id, data } of quarters) {
-          context.store.set({ id, data: await context.parseData({ id, data }) });
+        for (const quarter of report.quarters) {
+          if (!quarter.quarter || (quarter.publication === 'draft' && !options.includeDrafts)) continue;
+          context.store.set({ id: quarter.id, data: await context.parseData({ id: quarter.id, data: quarter.quarter }) });
         }
       };
       await load();
-      watch(context, contentDir, load);
+      watch(context, options.contentDir, load);
+    },
+  };
+}
+
+/**
+ * The commentary bodies, rendered by Astro's own MDX pipeline through `glob`,
+ * for the quarters the build includes only: a draft's MDX is not even compiled
+ * by the public build, so a half-written draft cannot stop it. The commentary
+ * was validated (frontmatter, the MDX subset, figure references) by the stage.
+ */
+export function commentaryLoader(options: ContentOptions, dev: boolean): Loader {
+  const base = `${options.contentDir}/quarters`;
+  return {
+    name: 'cfs-commentary',
+    async load(context) {
+      if (await stopOnProblems(context, options, dev)) return;
+      const report = await contentReport(options.contentDir);
+      const included = report.quarters.filter((quarter) => quarter.quarter?.commentary && (quarter.publication === 'published' || options.includeDrafts));
+      // A pattern that matches nothing when no quarter is included (glob needs at least one pattern).
+      const pattern = included.length ? included.map((quarter) => `${quarter.id}/commentary.mdx`) : ['.none/commentary.mdx'];
+      await glob({ pattern, base, generateId: ({ entry }) => entry.split('/')[0]! }).load(context);
     },
   };
 }

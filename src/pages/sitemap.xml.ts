@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
   const pages = [
     paths.home(),
     paths.quarters(),
-    ...model.quarters.map((quarter) => paths.quarter(quarter)),
+    ...model.quarters.filter((quarter) => quarter.publication === 'published').map((quarter) => paths.quarter(quarter)),
     paths.indicators(),
     ...model.catalogue.map((indicator) => paths.indicator(indicator.id)),
     paths.data(),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { CellResult } from '../lib/cells';
+import type { CellResult } from '../lib/cells.ts';
 
 /**
  * A spreadsheet cell read by one of the readers in `src/lib/cells.ts`.

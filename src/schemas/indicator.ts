@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { readPolarity } from '../lib/cells';
-import { cell } from './cell';
+import { readPolarity } from '../lib/cells.ts';
+import { cell } from './cell.ts';
 
 export const AREAS = ['Early Years', 'Education', 'SEND', 'Social Care'] as const;
 export const UNITS = ['percent', 'count', 'score'] as const;
@@ -36,14 +36,16 @@ export const indicatorSchema = z.object({
     .pipe(z.enum(['higher is better', 'lower is better', 'neither'])),
   /** How often a new figure is published. */
   frequency: z.enum(FREQUENCIES, { error: 'quarterly, termly or annual' }),
-  /** Decimal places to show. */
-  decimals: z
-    .string()
-    .regex(/^[0-3]$/, 'a whole number of decimal places from 0 to 3')
-    .transform(Number),
   /** One or two plain-English sentences a resident understands, acronyms spelled out. */
   definition: z.string().trim().min(20, 'a plain-English definition of one or two sentences'),
 });
 
+/** A catalogue entry once validated, as the indicators collection stores it. */
+export const indicatorEntrySchema = indicatorSchema.extend({
+  aliases: z.array(z.string()),
+  polarity: z.enum(['higher is better', 'lower is better', 'neither']),
+});
+
+export type Frequency = (typeof FREQUENCIES)[number];
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorInput = z.input<typeof indicatorSchema>;

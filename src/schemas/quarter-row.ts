@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { readNumber, readPolarity, readQuartile, readRag, readTarget, type CellResult } from '../lib/cells';
-import { parsePeriod, type Period } from '../lib/periods';
-import { cell } from './cell';
+import { readNumber, readPolarity, readQuartile, readRag, readTarget, type CellResult } from '../lib/cells.ts';
+import { parsePeriod, type Period } from '../lib/periods.ts';
+import { cell } from './cell.ts';
 
 /**
  * The columns of a quarterly data file: the council's dashboard export.

@@ -1,12 +1,36 @@
 import { z } from 'astro/zod';
+import { commentarySchema } from './commentary.ts';
 
-/** A published figure: the period as the council labels it and the value in the published unit. */
+/** The kinds of period the council's reports use. */
+export const periodKindSchema = z.enum(['quarter', 'term', 'academic-year', 'calendar-year']);
+
+/**
+ * A reporting period, kept as an object from the parser to the pages so
+ * figures are matched by the period they belong to, never by label text.
+ */
+export const periodSchema = z.object({
+  /** The label exactly as published, tidied of extra spaces: "Q1 2024/25", "Summer Term 2024". */
+  label: z.string(),
+  kind: periodKindSchema,
+  /** First and last day, ISO dates (YYYY-MM-DD). */
+  start: z.string(),
+  end: z.string(),
+  /** True for annual figures the export marks "Final". */
+  final: z.boolean(),
+});
+
+/** A number as the council published it, with the decimal places it was written with. */
+export const figureSchema = z.object({
+  value: z.number(),
+  decimals: z.number().int(),
+});
+
+/** A published figure for a period; value and decimals are null when the report gave no figure. */
 export const observationSchema = z.object({
-  /** Period label as published: "Q1 2024/25", "Summer Term 2024", "2022/23". */
-  period: z.string(),
+  period: periodSchema,
   /** The value in the indicator's unit (47.3 for 47.3%); null when no figure was published. */
   value: z.number().nullable(),
-  /** Decimal places as published, so a figure is never shown rounded beyond them. */
+  /** Decimal places as published, so a figure is never shown rounded beyond them or padded past them. */
   decimals: z.number().int().nullable(),
 });
 
@@ -14,28 +38,31 @@ export const observationSchema = z.object({
 export const quarterIndicatorSchema = z.object({
   /** Catalogue id. */
   id: z.string(),
-  /** Line of the data file the row came from, for tracing a figure back. */
+  /** Line (or workbook row) of the data file the row came from, for tracing a figure back. */
   line: z.number().int(),
   /** The name as this file spells it. */
   publishedName: z.string(),
   latest: observationSchema,
   previous: observationSchema.nullable(),
   /** Target as published (">97.2%") with how to compare against it. */
-  target: z
-    .object({
+  target: figureSchema
+    .extend({
       text: z.string(),
       comparison: z.enum(['above', 'below', 'at least', 'at most']).nullable(),
-      value: z.number(),
+      percentSign: z.boolean(),
     })
     .nullable(),
   rag: z.enum(['green', 'amber', 'red']).nullable(),
   /** National quartile, 1 = top. */
   quartile: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
-  statisticalNeighbourAverage: z.number().nullable(),
-  englandAverage: z.number().nullable(),
+  statisticalNeighbourAverage: figureSchema.nullable(),
+  englandAverage: figureSchema.nullable(),
 });
 
-/** A reporting quarter: one folder in content/quarters. */
+/** Where a quarter stands: on the public site, or still a draft (no commentary, or commentary marked draft). */
+export const publicationSchema = z.enum(['published', 'draft']);
+
+/** A reporting quarter: one folder in content/quarters, validated as a whole (data, commentary, corrections). */
 export const quarterSchema = z.object({
   /** "Q1 2024/25". */
   label: z.string(),
@@ -44,14 +71,20 @@ export const quarterSchema = z.object({
   quarter: z.string(),
   /** "April to June 2024". */
   months: z.string(),
-  /** Period dates, ISO. */
-  start: z.string(),
-  end: z.string(),
+  /** The reporting quarter as a period. */
+  period: periodSchema,
   /** Data file path relative to the project. */
   file: z.string(),
+  publication: publicationSchema,
   indicators: z.array(quarterIndicatorSchema),
+  /** The commentary's validated frontmatter and where it is, when the quarter has commentary. */
+  commentary: commentarySchema.extend({ file: z.string() }).nullable(),
 });
 
+export type PeriodKind = z.infer<typeof periodKindSchema>;
+export type Period = z.infer<typeof periodSchema>;
+export type Figure = z.infer<typeof figureSchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type QuarterIndicator = z.infer<typeof quarterIndicatorSchema>;
+export type Publication = z.infer<typeof publicationSchema>;
 export type Quarter = z.infer<typeof quarterSchema>;

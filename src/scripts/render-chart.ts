@@ -13,6 +13,7 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import type { BarSpec, ChartSpec, LineSpec } from '../lib/chart-spec';
+import { formatFigure } from '../lib/format';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Legend);
 
@@ -20,9 +21,15 @@ const COLOURS = { series: '#1d4f91', target: '#b4121b', neighbours: '#8a4b00', e
 // Bars told apart by colour and by pattern-free order plus the legend and table; shades all pass 3:1 on white.
 const BAR_COLOURS = ['#00703c', '#1d4f91', '#8a4b00', '#b4121b', '#6f777b'];
 
+/** Axis ticks, with the page's one formatter (a true minus sign, the series' published decimals). */
 function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): string {
-  const text = value.toLocaleString('en-GB', { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals });
-  return spec.unit === 'percent' ? `${text}%` : text;
+  return formatFigure({ value, decimals: spec.decimals }, spec);
+}
+
+/** A point's figure exactly as published, from the spec; falls back to the axis format for drawn lines. */
+function figureAt(spec: LineSpec, x: number, y: number): string {
+  const published = [...spec.points, ...spec.references, ...(spec.target ? [spec.target] : [])].find((p) => p.y === y && (!('x' in p) || p.x === x));
+  return published?.text ?? format(y, spec);
 }
 
 function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
@@ -95,7 +102,7 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
         tooltip: {
           callbacks: {
             title: (items) => labels.get(items[0]?.parsed.x ?? NaN) ?? '',
-            label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0, spec)}`,
+            label: (item) => `${item.dataset.label}: ${figureAt(spec, item.parsed.x ?? 0, item.parsed.y ?? 0)}`,
           },
         },
       },

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { IndicatorMatcher, parseCatalogue } from '../../src/lib/catalogue';
 import { buildModel, type SiteModel } from '../../src/lib/model';
-import { parseQuarterId } from '../../src/lib/periods';
-import { parseQuarterFile } from '../../src/lib/quarter-file';
+import { readContentFiles } from '../../src/lib/read-content';
+import { validateContent, type ContentReport } from '../../src/lib/validate';
 import { ROOT } from './build';
+import { join } from 'node:path';
+
+/** The validation report of a content folder (the real one by default), as the loaders and `npm run check` make it. */
+export function reportOf(contentDir = join(ROOT, 'content')): Promise<ContentReport> {
+  return validateContent(readContentFiles(contentDir));
+}
 
 /** The site model built from the real content by the pure modules, as the loaders do, without Astro. */
-export function modelFromContent(quarterIds = ['2023-24-q3', '2024-25-q1']): SiteModel {
-  const catalogue = parseCatalogue(readFileSync(join(ROOT, 'content/indicators.csv'), 'utf8'), 'content/indicators.csv').map((e) => e.indicator);
-  const matcher = new IndicatorMatcher(catalogue);
-  const quarters = quarterIds.map((id) => {
-    const file = `content/quarters/${id}/data.tsv`;
-    const { indicators } = parseQuarterFile(readFileSync(join(ROOT, file), 'utf8'), file, matcher);
-    const q = parseQuarterId(id)!;
-    return { id, data: { label: q.label, year: q.year, quarter: q.quarter, months: q.months, start: q.period.start, end: q.period.end, file, indicators } };
-  });
-  return buildModel(catalogue, quarters);
+export async function modelFromContent(quarterIds = ['2023-24-q3', '2024-25-q1'], contentDir = join(ROOT, 'content')): Promise<SiteModel> {
+  const report = await reportOf(contentDir);
+  const quarters = report.quarters.filter((quarter) => quarterIds.includes(quarter.id) && quarter.quarter).map((quarter) => ({ id: quarter.id, data: quarter.quarter! }));
+  return buildModel(report.catalogue, quarters);
 }

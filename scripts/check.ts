@@ -1,0 +1,86 @@
+/**
+ * `npm run check`: the content validation the build runs (src/lib/validate.ts,
+ * the same function), without building. Prints every problem grouped by file in
+ * plain words, and says "valid" only when `npm run build` will not stop for a
+ * content reason. Exit code 1 when it would.
+ *
+ *   npm run check                  check content/ (or CONTENT_DIR)
+ *   npm run check -- --watch       check again whenever a content file is saved
+ *   npm run check -- --drafts      treat drafts' problems as blocking (as npm run preview:drafts does)
+ *   npm run check -- --verbose     also list the warnings of quarters already published
+ */
+import { watch } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatFileProblems, formatProblem, groupByFile } from '../src/lib/problems.ts';
+import { readContentFiles } from '../src/lib/read-content.ts';
+import { blockingProblems, validateContent, type ContentReport } from '../src/lib/validate.ts';
+
+const args = new Set(process.argv.slice(2));
+const contentDir = process.env.CONTENT_DIR || 'content';
+const includeDrafts = args.has('--drafts');
+const verbose = args.has('--verbose');
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function describe(report: ContentReport): { text: string; ok: boolean } {
+  const out: string[] = [];
+  if (report.catalogueProblems.length) {
+    for (const [file, problems] of groupByFile(report.catalogueProblems)) out.push(formatFileProblems(file, problems));
+    out.push('No quarter can be checked until the catalogue is fixed.');
+  } else {
+    out.push(`Catalogue: ${plural(report.catalogue.length, 'indicator')}, fine.`);
+  }
+  for (const quarter of report.quarters) {
+    const state = quarter.publication === 'published' ? 'published' : 'draft, not on the public site';
+    const verdict = quarter.problems.length ? plural(quarter.problems.length, 'problem') : 'fine';
+    out.push('', `${quarter.id} (${state}): ${verdict}.`);
+    for (const note of quarter.notes) out.push(`  ${note}`);
+    if (quarter.problems.length) {
+      if (quarter.publication === 'draft' && !includeDrafts) out.push('  These do not stop the build while the quarter is a draft; fix them before publishing.');
+      for (const [file, problems] of groupByFile(quarter.problems)) out.push(formatFileProblems(file, problems).replace(/^/gm, '  '));
+    }
+    if (quarter.warnings.length) {
+      // A published quarter's file is the record of what was published, and is not edited: one line, not the list, every run.
+      if (quarter.publication === 'published' && !verbose) {
+        out.push(`  ${plural(quarter.warnings.length, 'warning')} in the published data (not a problem; npm run check -- --verbose lists them).`);
+      } else {
+        out.push(`  ${plural(quarter.warnings.length, 'thing')} to look at (the build carries on):`);
+        for (const warning of quarter.warnings) out.push(formatProblem(warning).replace(/^/gm, '  '));
+      }
+    }
+  }
+  const blocking = blockingProblems(report, { includeDrafts });
+  const published = report.quarters.filter((quarter) => quarter.publication === 'published' && quarter.quarter);
+  out.push('');
+  if (blocking.length) {
+    out.push(`Not valid: ${plural(blocking.length, 'problem')} would stop the build. Fix ${blocking.length === 1 ? 'it' : 'them'} and check again (docs/EDITING.md explains each message).`);
+  } else {
+    const drafts = report.quarters.filter((quarter) => quarter.publication === 'draft').length;
+    out.push(`Valid: npm run build will publish ${plural(published.length, 'quarter')}${drafts ? ` (and leave out ${plural(drafts, 'draft')})` : ''}.`);
+  }
+  return { text: out.join('\n'), ok: blocking.length === 0 };
+}
+
+async function run(): Promise<boolean> {
+  const started = performance.now();
+  const report = await validateContent(readContentFiles(contentDir));
+  const { text, ok } = describe(report);
+  console.log(`Checking ${contentDir}/ ...\n\n${text}\n(checked in ${Math.round(performance.now() - started)} ms)`);
+  return ok;
+}
+
+if (args.has('--watch')) {
+  await run();
+  console.log('\nWatching for changes; press Ctrl+C to stop.');
+  let timer: NodeJS.Timeout | undefined;
+  watch(resolve(contentDir), { recursive: true }, () => {
+    // An editor's save is several file events: check once they settle.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      console.clear();
+      run().catch((error: unknown) => console.error(error));
+    }, 200);
+  });
+} else {
+  process.exitCode = (await run()) ? 0 : 1;
+}

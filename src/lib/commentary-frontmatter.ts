@@ -1,0 +1,150 @@
+/**
+ * The frontmatter of a commentary.mdx: read with a YAML parser that keeps
+ * positions, validated with the commentary schema, every problem reported at
+ * its own YAML line.
+ */
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { commentarySchema, type Commentary } from '../schemas/commentary.ts';
+import { closestNames } from './names.ts';
+import type { Problem } from './problems.ts';
+
+export interface FrontmatterResult {
+  /** The validated frontmatter, or null when it has problems. */
+  data: Commentary | null;
+  /** The status as written, when it can be read even though other fields are wrong (so a broken draft stays a draft). */
+  status: 'draft' | 'published' | null;
+  problems: Problem[];
+  /** The file line of a frontmatter field, such as ['corrections', 0, 'newValue']; undefined when it is not there. */
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+const noLines = () => undefined;
+
+const FENCE = '---';
+
+/** The frontmatter block's text and the file line its first line is on; null when the file does not start with one. */
+export function frontmatterBlock(source: string): { text: string; firstLine: number } | null {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== FENCE) return null;
+  const close = lines.findIndex((line, index) => index > 0 && line.trim() === FENCE);
+  if (close < 0) return null;
+  return { text: lines.slice(1, close).join('\n'), firstLine: 2 };
+}
+
+export function readFrontmatter(source: string, file: string): FrontmatterResult {
+  const block = frontmatterBlock(source);
+  if (!block) {
+    return {
+      data: null,
+      status: null,
+      lineOf: noLines,
+      problems: [
+        {
+          file,
+          line: 1,
+          expected: 'the file to start with a frontmatter block: a line of three hyphens (---), the fields (title, period, status...), and another ---',
+          hint: 'Copy the top of another quarter’s commentary.mdx, or start again with npm run new-quarter.',
+        },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(block.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + block.firstLine - 1;
+  if (document.errors.length) {
+    return {
+      data: null,
+      status: null,
+      lineOf: noLines,
+      problems: document.errors.map((error) => ({
+        file,
+        line: lineOf(error.pos[0]),
+        expected: `a frontmatter line the YAML reader understands (it said: ${error.message.split(' at line')[0]})`,
+        hint: 'Text containing a colon followed by a space, or starting with a quote or a bracket, must be put in double quotes.',
+      })),
+    };
+  }
+  const raw: unknown = document.toJS();
+  const status = isMap(document.contents) ? document.get('status') : undefined;
+  const knownStatus = status === 'draft' || status === 'published' ? status : null;
+  const lineAt = (path: PropertyKey[]) => {
+    const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineOf(node.range[0]) : undefined;
+  };
+  const parsed = commentarySchema.safeParse(raw ?? {});
+  if (parsed.success) return { data: parsed.data, status: parsed.data.status, problems: [], lineOf: lineAt };
+  const problems = parsed.error.issues.flatMap((issue) => issueProblems(issue, file, lineAt, raw));
+  return { data: null, status: knownStatus, problems, lineOf: lineAt };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** One zod issue as problems at YAML lines; an unknown field gets the nearest known name. */
+function issueProblems(issue: Issue, file: string, lineAt: (path: PropertyKey[]) => number | undefined, raw: unknown): Problem[] {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+  const field = path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(', ');
+  // The closest line we can point at: the field itself, else the nearest parent that exists.
+  const nearest = (of: PropertyKey[]) => {
+    for (let length = of.length; length > 0; length--) {
+      const line = lineAt(of.slice(0, length));
+      if (line !== undefined) return line;
+    }
+    return 1;
+  };
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(path);
+    return issue.keys.map((key) => {
+      const suggestion = closestNames(key, known, 1)[0];
+      return {
+        file,
+        line: nearest([...path, key]),
+        found: key,
+        expected: `${path.length ? `in ${field}, ` : ''}a field the site reads: ${known.join(', ')}`,
+        hint: suggestion ? `Did you mean "${suggestion}"? A misspelt field would be ignored, so it is not allowed.` : 'Delete the line, or correct the field name.',
+      };
+    });
+  }
+  const value = valueAt(raw, path);
+  const missing = value === undefined;
+  return [
+    {
+      file,
+      line: nearest(path),
+      found: missing ? undefined : typeof value === 'string' ? value : JSON.stringify(value),
+      expected: `${field ? `${missing ? `a field "${field}" with ` : `in ${field}, `}` : ''}${issue.message}`,
+      hint: missing && path.length === 1 ? `Add a line such as ${path[0] === 'status' ? 'status: draft' : `${String(path[0])}: ...`} to the frontmatter.` : undefined,
+    },
+  ];
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let value = raw;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/** The field names the schema allows at a path, for "did you mean". */
+function knownKeys(path: PropertyKey[]): string[] {
+  let schema: z.ZodType = commentarySchema;
+  for (const part of path) {
+    // unwrap() already steps through arrays, so list positions need no step of their own.
+    if (typeof part === 'number') continue;
+    const def = unwrap(schema);
+    if (!('shape' in def)) return [];
+    schema = (def.shape as Record<string, z.ZodType>)[String(part)]!;
+    if (!schema) return [];
+  }
+  const def = unwrap(schema);
+  return 'shape' in def ? Object.keys(def.shape as object) : [];
+}
+
+function unwrap(schema: z.ZodType): object {
+  let current: z.ZodType = schema;
+  // Optional, default and array wrappers hold the object schema inside.
+  for (let i = 0; i < 5 && current && 'unwrap' in current && typeof current.unwrap === 'function'; i++) current = current.unwrap() as z.ZodType;
+  return current as unknown as object;
+}

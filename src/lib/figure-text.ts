@@ -1,0 +1,88 @@
+/**
+ * The words each text figure component prints, from the quarter's cards: the
+ * same formatting as the cards (the council's own digits). Used by the
+ * commentary components and to fill the figure tags of a summary, so a figure
+ * reads the same wherever it appears.
+ */
+import type { Card } from './cards.ts';
+import { figureOf, formatFigure, quartileWords } from './format.ts';
+import type { QuarterSummary } from './summary.ts';
+import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
+
+export interface FigureContext {
+  cards: readonly Card[];
+  summary: QuarterSummary;
+}
+
+const DIRECTION_TEXT = { improved: 'improved', worse: 'got worse', 'no-change': 'did not change' } as const;
+
+/** "above 97.2%": the target in words, so a screen reader does not read ">" as "greater than sign". */
+export function targetWords(card: Card): string {
+  const target = card.record.target;
+  if (!target) return 'no target';
+  const comparison = target.comparison ?? (card.indicator.polarity === 'lower is better' ? 'at most' : 'at least');
+  return `${comparison} ${formatFigure(target, card.indicator)}`;
+}
+
+/** The summary counts a <Count of="..." /> can print. */
+export function countOf(summary: QuarterSummary, what: string): number | null {
+  const counts: Record<string, number> = {
+    indicators: summary.total,
+    green: summary.rag.green,
+    amber: summary.rag.amber,
+    red: summary.rag.red,
+    'not-rated': summary.rag.none,
+    improved: summary.direction.improved,
+    worse: summary.direction.worse,
+    'no-change': summary.direction['no-change'],
+    'not-judged': summary.direction.none,
+    'quartile-1': summary.quartile[1],
+    'quartile-2': summary.quartile[2],
+    'quartile-3': summary.quartile[3],
+    'quartile-4': summary.quartile[4],
+    'no-benchmark': summary.quartile.none,
+  };
+  return counts[what] ?? null;
+}
+
+/**
+ * The text of a figure component with the given props, or null when the props
+ * do not name something this quarter has (validation reports those first).
+ */
+export function figureText(component: string, props: Readonly<Record<string, string>>, context: FigureContext): string | null {
+  if (component === 'QuarterSummary') {
+    const { summary } = context;
+    return `${quartileSentence(summary)} Of all ${summary.total}, ${ragSentence(summary)} Compared with the previous figures, ${directionSentence(summary)}`;
+  }
+  if (component === 'Count') {
+    const count = countOf(context.summary, props.of ?? '');
+    return count === null ? null : String(count);
+  }
+  const card = context.cards.find((candidate) => candidate.indicator.id === props.of);
+  if (!card) return null;
+  const { record, indicator } = card;
+  const observation = props.period === 'previous' ? record.previous : record.latest;
+  switch (component) {
+    case 'Value':
+      return formatFigure(figureOf(observation), indicator);
+    case 'Period':
+      return observation?.period.label ?? 'no earlier period';
+    case 'Change':
+      return card.change ?? 'no earlier figure to compare with';
+    case 'Direction':
+      return card.direction ? DIRECTION_TEXT[card.direction] : 'not judged';
+    case 'Target':
+      if (props.show === 'status') return card.targetMet === null ? 'not judged against a target' : card.targetMet ? 'met' : 'not met';
+      return targetWords(card);
+    case 'Rag':
+      return record.rag ?? 'not rated';
+    case 'Quartile':
+      return record.quartile ? quartileWords(record.quartile) : 'no national benchmark';
+    case 'Average': {
+      const average = props.group === 'england' ? record.englandAverage : record.statisticalNeighbourAverage;
+      return formatFigure(average, indicator);
+    }
+    default:
+      return null;
+  }
+}

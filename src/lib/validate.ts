@@ -1,0 +1,356 @@
+/**
+ * The one validation stage. Given the content folder's files (read by
+ * read-content.ts), it checks everything the site publishes from them: the
+ * catalogue, each quarter's data file against the catalogue and its folder's
+ * quarter, the commentary's frontmatter, body and figure references,
+ * corrections, revisions between quarters, and the publication gate. It
+ * returns the validated quarters and every problem, and never throws for a
+ * content reason. `npm run check`, the content loaders and the tests all call
+ * this, so they cannot disagree.
+ */
+import { checkCommentaryBody, type FigureReference } from '../ingest/commentary-body.ts';
+import type { Commentary } from '../schemas/commentary.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Quarter, QuarterIndicator } from '../schemas/quarter.ts';
+import { IndicatorMatcher, parseCatalogue } from './catalogue.ts';
+import { readNumber } from './cells.ts';
+import { readFrontmatter } from './commentary-frontmatter.ts';
+import { decodeText, readTable, type TableResult } from './delimited.ts';
+import { figureOf, formatFigure } from './format.ts';
+import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from './periods.ts';
+import type { Problem } from './problems.ts';
+import { parseQuarterTable } from './quarter-file.ts';
+import { checkSummary } from './summary-text.ts';
+
+/** A file as read from disk: its path as the editor sees it and its bytes. */
+export interface SourceFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** One folder of content/quarters. */
+export interface QuarterFolder {
+  /** The folder's name, such as "2024-25-q1". */
+  name: string;
+  /** Its path as the editor sees it. */
+  path: string;
+  /** Files named data.csv, data.tsv or data.xlsx (there should be exactly one). */
+  dataFiles: SourceFile[];
+  commentary: SourceFile | null;
+}
+
+export interface ContentFiles {
+  catalogue: SourceFile | null;
+  /** Where the catalogue should be, for the message when it is missing. */
+  cataloguePath: string;
+  quarters: QuarterFolder[];
+}
+
+/** Everything the check found about one quarter folder. */
+export interface QuarterReport {
+  id: string;
+  path: string;
+  /** published only when its commentary says `status: published`; anything else is a draft and is never on the public site. */
+  publication: 'published' | 'draft';
+  /** The validated quarter, or null when it has problems. */
+  quarter: Quarter | null;
+  problems: Problem[];
+  warnings: Problem[];
+  /** Plain statements for the check's summary, such as why a quarter is a draft. */
+  notes: string[];
+  /** Figure references in the commentary body, for the figure reference page. */
+  references: FigureReference[];
+  /** The file line of a commentary frontmatter field, for problems found across quarters. */
+  commentaryLine: (path: (string | number)[]) => number | undefined;
+}
+
+export interface ContentReport {
+  catalogue: Indicator[];
+  /** Problems of the catalogue itself: with any, no quarter can be checked. */
+  catalogueProblems: Problem[];
+  /** Oldest quarter first. */
+  quarters: QuarterReport[];
+}
+
+/** Text placed in templates for the officer to replace; a quarter still carrying it cannot be published. */
+export const PLACEHOLDER = 'FILL IN';
+
+const DATA_NAMES = ['data.csv', 'data.tsv', 'data.xlsx'];
+export { DATA_NAMES };
+
+export async function validateContent(files: ContentFiles): Promise<ContentReport> {
+  const catalogueResult = files.catalogue
+    ? readCatalogueFile(files.catalogue)
+    : { indicators: [], problems: [{ file: files.cataloguePath, expected: 'the indicator catalogue, indicators.csv, in the content folder' }] };
+  if (catalogueResult.problems.length) return { catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [] };
+  const catalogue = catalogueResult.indicators;
+  const matcher = new IndicatorMatcher(catalogue);
+  const reports: QuarterReport[] = [];
+  for (const folder of [...files.quarters].sort((a, b) => a.name.localeCompare(b.name))) {
+    reports.push(await validateQuarterFolder(folder, catalogue, matcher));
+  }
+  checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
+  for (const report of reports) if (report.problems.length) report.quarter = null;
+  return { catalogue, catalogueProblems: [], quarters: reports };
+}
+
+function readCatalogueFile(source: SourceFile): { indicators: Indicator[]; problems: Problem[] } {
+  const decoded = decodeText(source.bytes, source.file);
+  if (!decoded.ok) return { indicators: [], problems: [decoded.problem] };
+  const { entries, problems } = parseCatalogue(decoded.text, source.file);
+  return { indicators: entries.map((entry) => entry.indicator), problems };
+}
+
+async function readDataFile(source: SourceFile): Promise<TableResult> {
+  if (source.file.toLowerCase().endsWith('.xlsx')) {
+    // Loaded only when a quarter has a workbook: most checks never need the spreadsheet library.
+    const { readWorkbook } = await import('../ingest/workbook.ts');
+    return readWorkbook(source.bytes, source.file);
+  }
+  const decoded = decodeText(source.bytes, source.file);
+  return decoded.ok ? readTable(decoded.text, source.file) : { ok: false, problems: [decoded.problem] };
+}
+
+/** Validates one quarter folder completely: data file, commentary, corrections, the publication gate. */
+export async function validateQuarterFolder(folder: QuarterFolder, catalogue: readonly Indicator[], matcher: IndicatorMatcher): Promise<QuarterReport> {
+  const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], commentaryLine: () => undefined };
+  const reporting = parseQuarterId(folder.name);
+  if (!reporting) {
+    report.problems.push({ file: folder.path, found: folder.name, expected: 'a folder named like 2024-25-q1 (financial year, then the quarter q1 to q4)', hint: 'Rename the folder.' });
+  }
+  if (folder.dataFiles.length !== 1) {
+    report.problems.push({
+      file: folder.path,
+      found: folder.dataFiles.length ? folder.dataFiles.map((data) => data.file.split('/').at(-1)).join(' and ') : 'no data file',
+      expected: `exactly one data file, named ${DATA_NAMES.join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+      hint: folder.dataFiles.length ? 'Delete the ones that are not this quarter’s export.' : 'Put this quarter’s dashboard export in the folder.',
+    });
+  }
+
+  // The commentary decides whether the quarter is published; read it first.
+  const commentary = folder.commentary ? readCommentary(folder.commentary, reporting) : null;
+  if (!folder.commentary) report.notes.push('Not published: the folder has no commentary.mdx. Add one with status: published to publish it.');
+  if (commentary?.status === 'published') report.publication = 'published';
+  else if (commentary?.status === 'draft') report.notes.push('Draft: set status: published in commentary.mdx to publish it.');
+  if (commentary) {
+    report.problems.push(...commentary.problems);
+    report.commentaryLine = commentary.lineOf;
+  }
+
+  if (!reporting || folder.dataFiles.length !== 1) return report;
+  const dataFile = folder.dataFiles[0]!;
+  const table = await readDataFile(dataFile);
+  if (!table.ok) {
+    report.problems.push(...table.problems);
+    return report;
+  }
+  const parsed = parseQuarterTable(table.table, dataFile.file, matcher, reporting);
+  report.problems.push(...parsed.problems);
+  report.warnings.push(...parsed.warnings);
+  if (parsed.problems.length) return report;
+
+  const indicators = parsed.indicators;
+  if (commentary && folder.commentary) {
+    const body = checkCommentaryBody(commentary.source, folder.commentary.file, {
+      catalogueIds: catalogue.map((indicator) => indicator.id),
+      quarterIds: indicators.map((indicator) => indicator.id),
+      quarterLabel: reporting.label,
+    });
+    report.problems.push(...body.problems);
+    report.references = body.references;
+    if (commentary.data) {
+      const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
+      report.problems.push(...checkCorrections(commentary.data, indicators, byId, folder.commentary.file, commentary.lineOf));
+      const summaryLine = commentary.lineOf(['summary']);
+      report.problems.push(...checkSummary(commentary.data.summary, folder.commentary.file, summaryLine, indicators.map((indicator) => indicator.id)));
+    }
+  }
+  if (report.publication === 'published' && commentary?.data) {
+    report.problems.push(...publicationGate(commentary.data, commentary.source, folder.commentary!.file, commentary.lineOf));
+  }
+  const { id, label, year, quarter, months, period } = reporting;
+  report.quarter = {
+    label,
+    year,
+    quarter,
+    months,
+    period,
+    file: dataFile.file,
+    publication: report.publication,
+    indicators,
+    commentary: commentary?.data ? { ...commentary.data, file: folder.commentary!.file } : null,
+  };
+  void id;
+  return report;
+}
+
+interface CommentaryRead {
+  source: string;
+  data: Commentary | null;
+  status: 'draft' | 'published' | null;
+  problems: Problem[];
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+function readCommentary(source: SourceFile, reporting: ReportingQuarter | null): CommentaryRead {
+  const decoded = decodeText(source.bytes, source.file);
+  if (!decoded.ok) return { source: '', data: null, status: null, problems: [decoded.problem], lineOf: () => undefined };
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const frontmatter = readFrontmatter(text, source.file);
+  const problems = [...frontmatter.problems];
+  if (frontmatter.data && reporting && frontmatter.data.period !== reporting.label) {
+    problems.push({
+      file: source.file,
+      line: frontmatter.lineOf(['period']),
+      found: `period: ${frontmatter.data.period}`,
+      expected: `period: ${reporting.label}, the quarter of the folder it is in`,
+      hint: 'A commentary copied from another quarter must have its period changed, and its text checked.',
+    });
+  }
+  return { source: text, data: frontmatter.data, status: frontmatter.status, problems, lineOf: frontmatter.lineOf };
+}
+
+/**
+ * A quarter can only go public finished: with a publication date and no
+ * template placeholder left anywhere in the commentary.
+ */
+function publicationGate(commentary: Commentary, source: string, file: string, lineOf: CommentaryRead['lineOf']): Problem[] {
+  const problems: Problem[] = [];
+  if (!commentary.publishedDate) {
+    problems.push({
+      file,
+      line: lineOf(['status']),
+      expected: 'a publishedDate before the quarter is published, such as publishedDate: "2024-09-03"',
+      hint: 'Add the date the page goes public, or set status: draft until it is known.',
+    });
+  }
+  source.split(/\r?\n/).forEach((text, index) => {
+    const column = text.indexOf(PLACEHOLDER);
+    if (column >= 0) {
+      problems.push({
+        file,
+        line: index + 1,
+        column: column + 1,
+        found: text.trim(),
+        expected: 'your own text in place of the template’s FILL IN placeholder before the quarter is published',
+        hint: 'Replace the placeholder, or set status: draft until the text is written.',
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Each correction names an indicator the quarter reports and which of its two
+ * figures changed; the new value must be the figure the card now shows and the
+ * old value must differ from it, so the log can never contradict the page.
+ */
+function checkCorrections(
+  commentary: Commentary,
+  indicators: readonly QuarterIndicator[],
+  catalogue: ReadonlyMap<string, Indicator>,
+  file: string,
+  lineOf: CommentaryRead['lineOf'],
+): Problem[] {
+  const problems: Problem[] = [];
+  commentary.corrections.forEach((correction, index) => {
+    const at = (field: string) => ({ file, line: lineOf(['corrections', index, field]) ?? lineOf(['corrections', index]) });
+    const record = indicators.find((candidate) => candidate.id === correction.indicator);
+    const indicator = catalogue.get(correction.indicator);
+    if (!record || !indicator) {
+      problems.push({ ...at('indicator'), found: correction.indicator, expected: `in corrections, item ${index + 1}, the id of an indicator this quarter reports` });
+      return;
+    }
+    const observation = record[correction.figure];
+    const shown = formatFigure(figureOf(observation), indicator);
+    const newValue = readNumber(correction.newValue);
+    const oldValue = readNumber(correction.oldValue);
+    const newShown = newValue.ok ? formatFigure(newValue.value, indicator) : null;
+    if (newShown !== shown) {
+      problems.push({
+        ...at('newValue'),
+        found: correction.newValue,
+        expected: `in corrections, item ${index + 1}, the ${correction.figure} figure the card now shows for ${indicator.id}: ${shown}${observation ? ` for ${observation.period.label}` : ''}`,
+        hint: 'The corrected figure must be in the data file: correct the data file, or this entry.',
+      });
+    }
+    if (!oldValue.ok || oldValue.value === null) {
+      problems.push({ ...at('oldValue'), found: correction.oldValue, expected: `in corrections, item ${index + 1}, the figure as first published, such as "47.3%"` });
+    } else if (newValue.ok && newValue.value && oldValue.value.value === newValue.value.value) {
+      problems.push({ ...at('oldValue'), found: correction.oldValue, expected: `in corrections, item ${index + 1}, an oldValue different from the newValue` });
+    }
+  });
+  return problems;
+}
+
+/**
+ * A later report that gives a different figure for a period an earlier report
+ * published is a revision. Each must be listed, with its reason, in the revising
+ * quarter's commentary (`revisions:`), so it is shown as a marked revision and
+ * never slips into a trend line unannounced. Listed revisions that did not
+ * happen are problems too.
+ */
+function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string, Indicator>): void {
+  const withData = reports.filter((report) => report.quarter).sort((a, b) => a.quarter!.period.end.localeCompare(b.quarter!.period.end));
+  // For each indicator and period: the most recent publication so far, as we walk the reports in order.
+  const lastPublished = new Map<string, { report: QuarterReport; record: QuarterIndicator; role: 'latest' | 'previous'; value: number; decimals: number }>();
+  for (const report of withData) {
+    const quarter = report.quarter!;
+    const notes = quarter.commentary?.revisions ?? [];
+    const used = new Set<number>();
+    const commentaryFile = quarter.commentary?.file ?? `${report.path}/commentary.mdx`;
+    for (const record of quarter.indicators) {
+      for (const role of ['previous', 'latest'] as const) {
+        const observation = record[role];
+        if (!observation || observation.value === null) continue;
+        const key = `${record.id}|${periodKey(observation.period)}`;
+        const earlier = lastPublished.get(key);
+        lastPublished.set(key, { report, record, role, value: observation.value, decimals: observation.decimals ?? 0 });
+        if (!earlier || earlier.report === report || earlier.value === observation.value) continue;
+        const noteIndex = notes.findIndex((note, index) => {
+          if (used.has(index) || note.indicator !== record.id) return false;
+          const period = parsePeriod(note.period);
+          const oldValue = readNumber(note.oldValue);
+          const newValue = readNumber(note.newValue);
+          return (
+            period.ok && periodKey(period.period) === periodKey(observation.period) &&
+            oldValue.ok && oldValue.value?.value === earlier.value &&
+            newValue.ok && newValue.value?.value === observation.value
+          );
+        });
+        if (noteIndex >= 0) {
+          used.add(noteIndex);
+          continue;
+        }
+        const indicator = catalogue.get(record.id)!;
+        const oldText = formatFigure({ value: earlier.value, decimals: earlier.decimals }, indicator);
+        const newText = formatFigure(figureOf(observation), indicator);
+        report.problems.push({
+          file: quarter.file,
+          line: record.line,
+          found: `${newText} for "${indicator.name}", ${observation.period.label}`,
+          expected: `${oldText}, the figure ${earlier.report.quarter!.label}'s report published for ${observation.period.label} (${earlier.report.quarter!.file}, line ${earlier.record.line}), unless the revision is listed in ${commentaryFile}`,
+          hint: `If the figure really was revised, add to the frontmatter of ${commentaryFile}:\n    revisions:\n      - indicator: ${record.id}\n        period: "${observation.period.label}"\n        oldValue: "${oldText}"\n        newValue: "${newText}"\n        reason: Why the figure changed, in a sentence.\n  If it was not revised, this row may be matched to the wrong indicator, or come from another export: check its ${role} figure.`,
+        });
+      }
+    }
+    notes.forEach((note, index) => {
+      if (used.has(index)) return;
+      report.problems.push({
+        file: commentaryFile,
+        line: report.commentaryLine(['revisions', index]),
+        found: `${note.indicator}, ${note.period}: ${note.oldValue} to ${note.newValue}`,
+        expected: `in revisions, item ${index + 1}, a revision this quarter's data file makes: an earlier report's figure (oldValue) for that indicator and period, and this file's different one (newValue)`,
+        hint: 'Check the indicator id, the period and both figures against the two data files, or delete the entry if nothing was revised.',
+      });
+    });
+  }
+}
+
+/** Problems that stop a build: the catalogue's, and those of every quarter the build includes. */
+export function blockingProblems(report: ContentReport, options: { includeDrafts: boolean }): Problem[] {
+  return [
+    ...report.catalogueProblems,
+    ...report.quarters.filter((quarter) => quarter.publication === 'published' || options.includeDrafts).flatMap((quarter) => quarter.problems),
+  ];
+}
