@@ -214,7 +214,8 @@ const decodeXml = (text: string) =>
         ? String.fromCodePoint(Number(name.slice(1)))
         : (XML_ENTITIES[name] ?? entity),
   );
-const attributes = (text: string) => new Map([...text.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map(([, name, value]) => [name!, decodeXml(value!)]));
+const attributes = (text: string) =>
+  new Map([...text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, decodeXml(double ?? single ?? '')]));
 
 /** A part's path resolved against the folder of the part that names it, as the zip stores it. */
 function resolvePart(from: string, target: string): string {
@@ -320,7 +321,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Tab
         if (result !== undefined) {
           reading = readValue(result, cell);
         } else {
-          if (unresolved === undefined) unresolved = await formulasWithoutResult(bytes, sheet.name);
+          if (unresolved === undefined) unresolved = await formulasWithoutResult(bytes, sheet.name).catch(() => null);
           // An unknown layout counts as "never calculated": a wrong blank published is worse than asking for a save.
           reading =
             unresolved && !unresolved.has(cell.address)
