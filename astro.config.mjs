@@ -30,6 +30,18 @@ export default defineConfig({
   // Shiki's inline styles cannot pass the CSP below; commentary has no code to highlight.
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's MDX output carries a directive the bundler warns about on every build for every commentary; it is Astro's own
+        // and harmless, and a warning on every build teaches editors to ignore warnings. Every other warning still shows.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   security: {
     // A Content-Security-Policy meta tag on every page (a static host may not set headers):
     // only this site's own hashed scripts and styles, no inline event handlers, nothing third-party.
