@@ -137,6 +137,13 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     report.commentaryLine = commentary.lineOf;
   }
 
+  if (commentary?.data) {
+    const gate = publicationGate(commentary.data, commentary.source, folder.commentary!.file, commentary.lineOf);
+    if (report.publication === 'published') report.problems.push(...gate);
+    // A draft is told what publishing will need, without it being a problem yet.
+    else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
+  }
+
   if (!reporting || folder.dataFiles.length !== 1) return report;
   const dataFile = folder.dataFiles[0]!;
   const table = await readDataFile(dataFile);
@@ -164,9 +171,6 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
       const summaryLine = commentary.lineOf(['summary']);
       report.problems.push(...checkSummary(commentary.data.summary, folder.commentary.file, summaryLine, indicators.map((indicator) => indicator.id)));
     }
-  }
-  if (report.publication === 'published' && commentary?.data) {
-    report.problems.push(...publicationGate(commentary.data, commentary.source, folder.commentary!.file, commentary.lineOf));
   }
   const { id, label, year, quarter, months, period } = reporting;
   report.quarter = {
