@@ -1,0 +1,128 @@
+/**
+ * What a quarter page shows, computed from the model without Astro (as
+ * Starlight computes route data), so it can be unit-tested without a build;
+ * src/pages/[year]/[quarter].astro renders it.
+ */
+import { targetWords } from './figure-text.ts';
+import { figureOf, formatDate, formatFigure } from './format.ts';
+import type { QuarterView, SiteModel } from './model.ts';
+import { quartileSentence, ragSentence } from './summary.ts';
+
+export interface ContentsEntry {
+  /** The fragment on the page, without "#". */
+  id: string;
+  text: string;
+  /** Sub-entries (the areas under "Indicators"). */
+  children?: ContentsEntry[];
+}
+
+export interface PrintRow {
+  id: string;
+  name: string;
+  area: string;
+  latest: string;
+  latestPeriod: string;
+  previous: string;
+  change: string;
+  target: string;
+  rag: string;
+  quartile: string;
+}
+
+export interface QuarterPage {
+  quarter: QuarterView;
+  /** The newest published quarter, when this is not it: the page says so at the top. */
+  latest: { id: string; label: string; year: string; quarter: string } | null;
+  previous: QuarterView | null;
+  next: QuarterView | null;
+  /** The meta description and link preview. */
+  description: string;
+  /** "Reported to the ... on 3 September 2024. Published 3 September 2024." */
+  reported: string | null;
+  contents: ContentsEntry[];
+  /** Each area's cards, with the fragment id of its heading. */
+  areas: { area: string; slug: string; cards: QuarterView['cards'] }[];
+  /** Corrections with the indicator's name, newest first. */
+  corrections: { date: string; dateText: string; id: string; name: string; figure: string; oldValue: string; newValue: string; reason: string }[];
+  /** One row per indicator for the printed committee paper's compact table. */
+  printRows: PrintRow[];
+  /** A citation per card id: indicator, figure, period, report, committee date and the card's permanent address. */
+  citations: Map<string, string>;
+}
+
+/** "Social Care" → "area-social-care": the fragment of an area's heading. */
+export function areaSlug(area: string): string {
+  return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+const RAG_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+
+export function quarterPage(
+  model: SiteModel,
+  id: string,
+  options: { council: string; committee: string; title: string; cardUrl: (quarter: QuarterView, indicatorId: string) => string },
+): QuarterPage {
+  const quarter = model.quarterById.get(id);
+  if (!quarter) throw new Error(`No quarter ${id} in the model`);
+  const published = model.quarters.filter((candidate) => candidate.publication === 'published');
+  const newest = published[0];
+  const notes = quarter.commentary;
+  const recorded = notes?.publishedDate && notes.publishedDate !== 'not recorded' ? notes.publishedDate : null;
+  const reported = notes
+    ? `Reported to the ${notes.committee}${notes.meetingDate ? ` on ${formatDate(notes.meetingDate)}` : ''}.${recorded ? ` Published ${formatDate(recorded)}.` : ''}`
+    : null;
+  const areas = quarter.areas.map((group) => ({ ...group, slug: areaSlug(group.area) }));
+  const corrections = [...quarter.corrections.values()]
+    .flat()
+    .map((correction) => ({
+      ...correction,
+      dateText: formatDate(correction.date),
+      id: correction.indicator,
+      name: quarter.cards.find((card) => card.indicator.id === correction.indicator)?.indicator.name ?? correction.indicator,
+    }))
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const contents: ContentsEntry[] = [
+    { id: 'summary-heading', text: 'Summary' },
+    { id: 'indicators-heading', text: `All ${quarter.cards.length} indicators`, children: areas.map((group) => ({ id: group.slug, text: `${group.area} (${group.cards.length})` })) },
+    { id: 'national-heading', text: 'National comparison' },
+    ...(notes ? [{ id: 'commentary-heading', text: 'Commentary' }] : []),
+    ...(corrections.length ? [{ id: 'corrections-heading', text: 'Corrections' }] : []),
+    { id: 'downloads-heading', text: 'Download the data' },
+  ];
+  const printRows: PrintRow[] = quarter.cards.map((card) => {
+    const { record, indicator } = card;
+    return {
+      id: indicator.id,
+      name: indicator.name,
+      area: indicator.area,
+      latest: formatFigure(figureOf(record.latest), indicator),
+      latestPeriod: record.latest.period.label,
+      previous: record.previous ? `${formatFigure(figureOf(record.previous), indicator)} (${record.previous.period.label})` : '',
+      change: card.change ?? '',
+      target: record.target ? targetWords(card) : '',
+      rag: record.rag ? RAG_WORDS[record.rag] : '',
+      quartile: record.quartile ? String(record.quartile) : '',
+    };
+  });
+  const citations = new Map(
+    quarter.cards.map((card) => [
+      card.indicator.id,
+      `${options.council}, ${options.title}: ${card.indicator.name}, ${formatFigure(figureOf(card.record.latest), card.indicator)} in ${card.record.latest.period.label}. ` +
+        `${quarter.label} performance report${notes?.meetingDate ? `, ${options.committee}, ${formatDate(notes.meetingDate)}` : `, ${options.committee}`}. ` +
+        options.cardUrl(quarter, card.indicator.id),
+    ]),
+  );
+  return {
+    quarter,
+    latest: newest && newest.id !== quarter.id ? { id: newest.id, label: newest.label, year: newest.year, quarter: newest.quarter } : null,
+    previous: quarter.previousId ? (model.quarterById.get(quarter.previousId) ?? null) : null,
+    next: quarter.nextId ? (model.quarterById.get(quarter.nextId) ?? null) : null,
+    description: quarter.summaryText ?? `${quarter.label} (${quarter.months}): ${quarter.summary.total} indicators; ${ragSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
+    reported,
+    contents,
+    areas,
+    corrections,
+    printRows,
+    citations,
+  };
+}
