@@ -204,6 +204,7 @@ describe('commentary frontmatter', () => {
     ['a period that is not the folder’s', 'period: Q1 2024/25', 'period: Q4 2023/24', 3, /^period: Q1 2024\/25, the quarter of the folder it is in/],
     ['a misspelt field', 'publishedDate:', 'publishDate:', 6, /^a field the site reads/],
     ['a paper on plain http', 'papers: []', 'papers:\n  - title: Report\n    url: http://example.gov.uk/report.pdf', 12, /full web address starting https/],
+    ['an unknown headline id', 'corrections: []', 'headlines: [care-leaver-eet]\ncorrections: []', 16, /^in headlines, item 1, the id of an indicator this quarter reports/],
     ['a typed figure in the summary', 'fell to <Value of="care-leavers-eet" />', 'fell to 47.3%', 8, /^figures in the summary written as figure tags/],
   ])('%s stops at its YAML line', async (_name, from, to, line, expected) => {
     const { problems, shown } = await variant((dir) => replaceIn(dir, Q1_COMMENTARY, from, to));

@@ -27,27 +27,32 @@ export function summarise(cards: readonly Pick<Card, 'direction' | 'record'>[]):
   return summary;
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const NUMBER_WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Small counts in words, as in the committee report ("three in the top quartile"); zero is "none", never "no" or "0". */
 const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
+/** A count in a list of figures: numerals, but zero is "none". */
+const count = (n: number) => (n === 0 ? 'none' : String(n));
 
 /** "Of 22 measures, 14 have a national benchmark: three in the top quartile, four in the second, three in the third and four in the bottom." */
 export function quartileSentence(summary: QuarterSummary): string {
   const q = summary.quartile;
   if (summary.benchmarked === 0) return `None of the ${summary.total} measures has a national benchmark.`;
   return (
-    `Of ${summary.total} measures, ${summary.benchmarked} have a national benchmark: ` +
+    `Of ${summary.total} measures, ${summary.benchmarked} ${summary.benchmarked === 1 ? 'has' : 'have'} a national benchmark: ` +
     `${words(q[1])} in the top quartile, ${words(q[2])} in the second, ${words(q[3])} in the third and ${words(q[4])} in the bottom.`
   );
 }
 
-/** "3 rated green, 7 amber and 4 red; 8 have no rating." */
+/** "3 rated green, 7 amber and 4 red; 8 have no rating." Zero reads "none"; a clause about nothing is left out. */
 export function ragSentence(summary: QuarterSummary): string {
   const r = summary.rag;
-  return `${r.green} rated green, ${r.amber} amber and ${r.red} red; ${r.none} ${r.none === 1 ? 'has' : 'have'} no rating.`;
+  const rated = `${count(r.green)} rated green, ${count(r.amber)} amber and ${count(r.red)} red`;
+  return r.none === 0 ? `${rated}; every one has a rating.` : `${rated}; ${r.none} ${r.none === 1 ? 'has' : 'have'} no rating.`;
 }
 
 /** "7 improved, 10 got worse and 2 did not change; 3 are not judged (no better direction)." */
 export function directionSentence(summary: QuarterSummary): string {
   const d = summary.direction;
-  return `${d.improved} improved, ${d.worse} got worse and ${d['no-change']} did not change; ${d.none} ${d.none === 1 ? 'is' : 'are'} not judged.`;
+  const moved = `${count(d.improved)} improved, ${count(d.worse)} got worse and ${count(d['no-change'])} did not change`;
+  return d.none === 0 ? `${moved}.` : `${moved}; ${d.none} ${d.none === 1 ? 'is' : 'are'} not judged, because neither a higher nor a lower figure is better, or there is no earlier figure.`;
 }

@@ -18,6 +18,7 @@ import { readFrontmatter } from './commentary-frontmatter.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
 import { figureOf, formatFigure } from './format.ts';
 import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from './periods.ts';
+import { closestNames } from './names.ts';
 import type { Problem } from './problems.ts';
 import { parseQuarterTable } from './quarter-file.ts';
 import { checkSummary } from './summary-text.ts';
@@ -168,6 +169,15 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     if (commentary.data) {
       const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
       report.problems.push(...checkCorrections(commentary.data, indicators, byId, folder.commentary.file, commentary.lineOf));
+      commentary.data.headlines.forEach((id, index) => {
+        const at = { file: folder.commentary!.file, line: commentary.lineOf(['headlines', index]) ?? commentary.lineOf(['headlines']) };
+        if (!indicators.some((indicator) => indicator.id === id)) {
+          const suggestion = closestNames(id, indicators.map((indicator) => indicator.id), 1)[0];
+          report.problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, the id of an indicator this quarter reports`, hint: suggestion ? `Did you mean "${suggestion}"?` : 'The figure reference page lists the ids.' });
+        } else if (commentary.data!.headlines.indexOf(id) !== index) {
+          report.problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, an indicator not already listed` });
+        }
+      });
       const summaryLine = commentary.lineOf(['summary']);
       report.problems.push(...checkSummary(commentary.data.summary, folder.commentary.file, summaryLine, indicators.map((indicator) => indicator.id)));
     }

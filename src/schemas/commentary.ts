@@ -77,6 +77,8 @@ export const commentarySchema = z.strictObject({
     .string({ error: 'a summary of one or two sentences' })
     .min(40, 'a summary of one or two full sentences')
     .max(600, 'a summary of at most 600 characters (one or two sentences)'),
+  /** Up to six indicator ids to show as the home page's headline figures, in this order; leave out for the site's balanced choice. */
+  headlines: z.array(z.string(), { error: 'a list of indicator ids, such as [care-leavers-eet, cp-reviews-in-timescale]' }).max(6, 'at most six headline indicators').default([]),
   /** The year of the national figures the quartiles compare with, such as "2022/23". */
   benchmarkYear: z.string({ error: 'the year of the national benchmarks, such as "2022/23"' }).regex(/^\d{4}\/\d{2}$/, 'a year written like "2022/23"'),
   /** Links to the committee papers. */
