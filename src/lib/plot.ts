@@ -46,3 +46,20 @@ export function plot(points: readonly { x: number; y: number }[], box: Box, also
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.x)} ${y(p.y)}`).join(' ');
   return { box, x, y, min, max, path };
 }
+
+/**
+ * Round tick values covering [min, max]: steps of 1, 2 or 5 times a power of
+ * ten (d3's rule), about `count` of them, so an axis reads 75%, 80%, 85%.
+ */
+export function niceTicks(min: number, max: number, count: number): number[] {
+  if (!(max > min)) return [min];
+  const rough = (max - min) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const error = rough / power;
+  const step = power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.SQRT2 ? 2 : 1);
+  const ticks: number[] = [];
+  // Rounded to the step's own decimals so 0.1 + 0.2 never prints as 0.30000000000000004.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  for (let tick = Math.ceil(min / step) * step; tick <= max + step * 1e-9; tick += step) ticks.push(Number(tick.toFixed(decimals)));
+  return ticks;
+}

@@ -31,8 +31,8 @@ class KpiChart extends HTMLElement {
     if (!box || !data?.textContent) return;
     const { renderChart } = await import('./render-chart');
     const canvas = document.createElement('canvas');
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', this.dataset.label ?? '');
+    // The caption already gives the description and the table the figures: the canvas is not read a second time.
+    canvas.setAttribute('aria-hidden', 'true');
     // The SVG stays for printing; the canvas takes its place on screen, in the same reserved box.
     box.classList.add('upgraded');
     box.append(canvas);

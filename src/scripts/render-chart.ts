@@ -59,6 +59,8 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
       borderColor: COLOURS.target,
       backgroundColor: COLOURS.target,
       borderDash: [8, 5],
+      // The legend shows the target as the dashed line it is, not as a dot.
+      pointStyle: 'line',
       pointRadius: 0,
       borderWidth: 2,
     });
