@@ -13,7 +13,6 @@ import { decodeText } from '../src/lib/delimited.ts';
 import { parseQuarterId } from '../src/lib/periods.ts';
 import { formatFileProblems } from '../src/lib/problems.ts';
 import { PLACEHOLDER } from '../src/lib/validate.ts';
-import { AREAS } from '../src/schemas/indicator.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { SITE } from '../src/site.config.ts';
 
@@ -43,7 +42,7 @@ const EXPORT_WORDS = {
 const header = QUARTER_COLUMNS.map((column) => column.header);
 const indicators = entries
   .map((entry) => entry.indicator)
-  .sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'));
+  .sort((a, b) => SITE.areas.indexOf(a.area) - SITE.areas.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'));
 const rows = indicators.map((indicator, i) => {
   const firstOfGroup = i === 0 || indicators[i - 1]!.area !== indicator.area;
   const cells: Record<string, string> = {

@@ -15,7 +15,7 @@
  * their latest figure until a new term or year is published, as the real
  * exports do). The output is deterministic for a given seed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const HEADER = [
@@ -223,6 +223,7 @@ title: Quarter ${quarter.q} ${fy(quarter.year)} performance report
 period: ${label}
 committee: Children and Family Services Overview and Scrutiny Committee
 status: published
+publishedDate: "${quarter.q === 4 ? quarter.year + 1 : quarter.year}-${String([9, 12, 3, 6][quarter.q - 1]).padStart(2, '0')}-15"
 summary: Synthetic commentary for the build benchmark, with the figure components a real report uses. It is generated, not written.
 benchmarkYear: "${fy(quarter.year - 2)}"
 contact:
@@ -252,6 +253,9 @@ export function generateContent(dir, { quarters: quarterCount, indicators: indic
   const catalogue = makeCatalogue(indicatorCount, rand);
   mkdirSync(join(dir, 'quarters'), { recursive: true });
   writeFileSync(join(dir, 'indicators.csv'), catalogueCsv(catalogue));
+  // The site settings of the real content, with this catalogue's areas.
+  const settings = readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8');
+  writeFileSync(join(dir, 'site.yaml'), settings.replace(/^areas:\n(?:  - .*\n)+/m, `areas:\n${AREAS.map((area) => `  - ${area}\n`).join('')}`));
 
   // Per indicator: the figure published for each period label, so a later report repeats it exactly.
   const published = new Map(catalogue.map((indicator) => [indicator.id, new Map()]));

@@ -23,6 +23,7 @@ export async function getSiteModel(): Promise<SiteModel> {
     return buildModel(
       indicators.map((entry) => entry.data),
       quarters.map(({ id, data }) => ({ id, data })),
+      SITE.areas,
     );
   })();
   return model;

@@ -15,8 +15,11 @@ export interface CatalogueEntry {
   indicator: Indicator;
 }
 
-/** Parses and checks the catalogue, returning every problem (and no entries when there is any). */
-export function parseCatalogue(text: string, file: string): { entries: CatalogueEntry[]; problems: Problem[] } {
+/**
+ * Parses and checks the catalogue, returning every problem (and no entries when
+ * there is any). `areas` are site.yaml's: each indicator's area must be one.
+ */
+export function parseCatalogue(text: string, file: string, areas?: readonly string[]): { entries: CatalogueEntry[]; problems: Problem[] } {
   const table = readTable(text, file);
   if (!table.ok) return { entries: [], problems: table.problems };
   const columns = mapColumns(table.table.header, CATALOGUE_COLUMNS, file);
@@ -33,6 +36,18 @@ export function parseCatalogue(text: string, file: string): { entries: Catalogue
       continue;
     }
     const indicator = parsed.data;
+    if (areas && !areas.includes(indicator.area)) {
+      const suggestion = closestNames(indicator.area, areas, 1)[0];
+      problems.push({
+        file,
+        line: row.line,
+        column: columns.map.columns.area?.column,
+        columnName: 'area',
+        found: cells.area,
+        expected: `one of the areas listed in site.yaml: ${areas.join(', ')}`,
+        hint: suggestion ? `Did you mean "${suggestion}"? To add an area, list it under areas in site.yaml.` : 'To add an area, list it under areas in site.yaml.',
+      });
+    }
     for (const [key, value] of [['id', indicator.id], ...[indicator.name, ...indicator.aliases].map((n) => ['name', normaliseName(n)])] as const) {
       const seen = firstLineOf.get(`${key}:${value}`);
       if (seen !== undefined) {

@@ -114,7 +114,7 @@ export function quartileSpec(areas: readonly { area: string; cards: readonly { r
   };
 }
 
-/** "Social Care: 1 in the top quartile, 1 in the second, 2 in the third, 2 in the bottom, 2 without a benchmark." per area. */
+/** "Area: 1 in the top quartile, 1 in the second, 2 in the third, 2 in the bottom, 2 without a benchmark." per area. */
 export function describeQuartiles(spec: BarSpec): string {
   const short = ['in the top quartile', 'in the second', 'in the third', 'in the bottom', 'without a benchmark'];
   return spec.categories

@@ -2,7 +2,7 @@
  * The whole site's data, built once from the catalogue and the quarters:
  * quarter views with their cards and summaries, and each indicator's series.
  */
-import { AREAS, type Indicator } from '../schemas/indicator.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import type { Correction } from '../schemas/commentary.ts';
 import type { Quarter } from '../schemas/quarter.ts';
 import { buildCard, type Card, type Revision } from './cards.ts';
@@ -51,7 +51,12 @@ export interface SiteModel {
  * Builds the site model from validated quarters. Validation has already checked
  * everything the model relies on, so nothing here throws for a content reason.
  */
-export function buildModel(catalogue: readonly Indicator[], quarters: readonly { id: string; data: Quarter }[]): SiteModel {
+export function buildModel(
+  catalogue: readonly Indicator[],
+  quarters: readonly { id: string; data: Quarter }[],
+  /** The areas in reading order (site.yaml); by default in the catalogue's order of first appearance. */
+  areaOrder: readonly string[] = [...new Set(catalogue.map((indicator) => indicator.area))],
+): SiteModel {
   const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
   const oldestFirst = [...quarters].sort((a, b) => a.data.period.end.localeCompare(b.data.period.end));
   const series = buildSeries(oldestFirst.map(({ id, data }) => ({ id, label: data.label, end: data.period.end, indicators: data.indicators })));
@@ -61,7 +66,7 @@ export function buildModel(catalogue: readonly Indicator[], quarters: readonly {
       const indicator = byId.get(record.id);
       return indicator ? [buildCard(indicator, record)] : [];
     });
-    const areas = AREAS.map((area) => ({
+    const areas = areaOrder.map((area) => ({
       area: area as string,
       // Within an area, cards keep the order of the council's own file.
       cards: cards.filter((card) => card.indicator.area === area).sort((a, b) => a.record.line - b.record.line),
@@ -111,7 +116,7 @@ export function buildModel(catalogue: readonly Indicator[], quarters: readonly {
   const newestFirst = views.reverse();
   // The catalogue in reading order: by area, then name.
   const sortedCatalogue = [...catalogue].sort(
-    (a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'),
+    (a, b) => areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area) || a.name.localeCompare(b.name, 'en-GB'),
   );
   return { catalogue: sortedCatalogue, quarters: newestFirst, quarterById: new Map(newestFirst.map((view) => [view.id, view])), indicators };
 }

@@ -50,7 +50,7 @@ export interface QuarterPage {
   citations: Map<string, string>;
 }
 
-/** "Social Care" → "area-social-care": the fragment of an area's heading. */
+/** "Early Help" → "area-early-help": the fragment of an area's heading, stable while the area's name is. */
 export function areaSlug(area: string): string {
   return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }

@@ -36,5 +36,6 @@ export function readContentFiles(contentDir: string): ContentFiles {
     };
   });
   const cataloguePath = join(root, 'indicators.csv');
-  return { catalogue: readIfThere(cataloguePath), cataloguePath: shownPath(cataloguePath), quarters };
+  const settingsPath = join(root, 'site.yaml');
+  return { settings: readIfThere(settingsPath), settingsPath: shownPath(settingsPath), catalogue: readIfThere(cataloguePath), cataloguePath: shownPath(cataloguePath), quarters };
 }

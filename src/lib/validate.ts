@@ -14,7 +14,8 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { Quarter, QuarterIndicator } from '../schemas/quarter.ts';
 import { IndicatorMatcher, parseCatalogue } from './catalogue.ts';
 import { readNumber } from './cells.ts';
-import { readFrontmatter } from './commentary-frontmatter.ts';
+import { parseSiteSettings } from './site-settings.ts';
+import { readFrontmatter } from './yaml-file.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
 import { figureOf, formatFigure } from './format.ts';
 import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from './periods.ts';
@@ -41,6 +42,9 @@ export interface QuarterFolder {
 }
 
 export interface ContentFiles {
+  /** content/site.yaml. */
+  settings: SourceFile | null;
+  settingsPath: string;
   catalogue: SourceFile | null;
   /** Where the catalogue should be, for the message when it is missing. */
   cataloguePath: string;
@@ -67,7 +71,7 @@ export interface QuarterReport {
 
 export interface ContentReport {
   catalogue: Indicator[];
-  /** Problems of the catalogue itself: with any, no quarter can be checked. */
+  /** Problems of site.yaml and the catalogue: with any, no quarter can be checked. */
   catalogueProblems: Problem[];
   /** Oldest quarter first. */
   quarters: QuarterReport[];
@@ -80,8 +84,12 @@ const DATA_NAMES = ['data.csv', 'data.tsv', 'data.xlsx'];
 export { DATA_NAMES };
 
 export async function validateContent(files: ContentFiles): Promise<ContentReport> {
+  const settings = files.settings
+    ? parseSiteSettings(files.settings.bytes, files.settings.file)
+    : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
+  if (!settings.settings) return { catalogue: [], catalogueProblems: settings.problems, quarters: [] };
   const catalogueResult = files.catalogue
-    ? readCatalogueFile(files.catalogue)
+    ? readCatalogueFile(files.catalogue, settings.settings.areas)
     : { indicators: [], problems: [{ file: files.cataloguePath, expected: 'the indicator catalogue, indicators.csv, in the content folder' }] };
   if (catalogueResult.problems.length) return { catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [] };
   const catalogue = catalogueResult.indicators;
@@ -95,10 +103,10 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   return { catalogue, catalogueProblems: [], quarters: reports };
 }
 
-function readCatalogueFile(source: SourceFile): { indicators: Indicator[]; problems: Problem[] } {
+function readCatalogueFile(source: SourceFile, areas: readonly string[]): { indicators: Indicator[]; problems: Problem[] } {
   const decoded = decodeText(source.bytes, source.file);
   if (!decoded.ok) return { indicators: [], problems: [decoded.problem] };
-  const { entries, problems } = parseCatalogue(decoded.text, source.file);
+  const { entries, problems } = parseCatalogue(decoded.text, source.file, areas);
   return { indicators: entries.map((entry) => entry.indicator), problems };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The frontmatter of a commentary.mdx: read with a YAML parser that keeps
- * positions, validated with the commentary schema, every problem reported at
- * its own YAML line.
+ * YAML content files (a commentary's frontmatter, content/site.yaml): read with
+ * a YAML parser that keeps positions, validated with their schema, every
+ * problem reported at its own line.
  */
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
@@ -49,39 +49,61 @@ export function readFrontmatter(source: string, file: string): FrontmatterResult
       ],
     };
   }
+  const result = readYaml(block.text, file, commentarySchema, block.firstLine);
+  const status = result.raw && typeof result.raw === 'object' ? (result.raw as Record<string, unknown>).status : undefined;
+  return {
+    data: result.data,
+    status: result.data?.status ?? (status === 'draft' || status === 'published' ? status : null),
+    problems: result.problems,
+    lineOf: result.lineOf,
+  };
+}
+
+export interface YamlResult<T> {
+  data: T | null;
+  /** The document as read, before validation (null when it could not be read). */
+  raw: unknown;
+  problems: Problem[];
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+/**
+ * A YAML document validated with a zod schema, every problem at its file line
+ * (`firstLine` is the file line the text starts on). Unknown fields are named
+ * with the nearest known one, since a misspelt field would otherwise be ignored.
+ */
+export function readYaml<S extends z.ZodType>(text: string, file: string, schema: S, firstLine = 1): YamlResult<z.output<S>> {
   const lineCounter = new LineCounter();
-  const document = parseDocument(block.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + block.firstLine - 1;
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length) {
     return {
       data: null,
-      status: null,
+      raw: null,
       lineOf: noLines,
       problems: document.errors.map((error) => ({
         file,
         line: lineOf(error.pos[0]),
-        expected: `a frontmatter line the YAML reader understands (it said: ${error.message.split(' at line')[0]})`,
+        expected: `a line the YAML reader understands (it said: ${error.message.split(' at line')[0]})`,
         hint: 'Text containing a colon followed by a space, or starting with a quote or a bracket, must be put in double quotes.',
       })),
     };
   }
   const raw: unknown = document.toJS();
-  const status = isMap(document.contents) ? document.get('status') : undefined;
-  const knownStatus = status === 'draft' || status === 'published' ? status : null;
   const lineAt = (path: PropertyKey[]) => {
     const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineOf(node.range[0]) : undefined;
   };
-  const parsed = commentarySchema.safeParse(raw ?? {});
-  if (parsed.success) return { data: parsed.data, status: parsed.data.status, problems: [], lineOf: lineAt };
-  const problems = parsed.error.issues.flatMap((issue) => issueProblems(issue, file, lineAt, raw));
-  return { data: null, status: knownStatus, problems, lineOf: lineAt };
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return { data: parsed.data, raw, problems: [], lineOf: lineAt };
+  const problems = parsed.error.issues.flatMap((issue) => issueProblems(issue, file, lineAt, raw, schema));
+  return { data: null, raw, problems, lineOf: lineAt };
 }
 
 type Issue = z.core.$ZodIssue;
 
 /** One zod issue as problems at YAML lines; an unknown field gets the nearest known name. */
-function issueProblems(issue: Issue, file: string, lineAt: (path: PropertyKey[]) => number | undefined, raw: unknown): Problem[] {
+function issueProblems(issue: Issue, file: string, lineAt: (path: PropertyKey[]) => number | undefined, raw: unknown, schema: z.ZodType): Problem[] {
   const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
   const field = path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : String(part))).join(', ');
   // The closest line we can point at: the field itself, else the nearest parent that exists.
@@ -93,7 +115,7 @@ function issueProblems(issue: Issue, file: string, lineAt: (path: PropertyKey[])
     return 1;
   };
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(path);
+    const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
       const suggestion = closestNames(key, known, 1)[0];
       return {
@@ -113,7 +135,7 @@ function issueProblems(issue: Issue, file: string, lineAt: (path: PropertyKey[])
       line: nearest(path),
       found: missing ? undefined : typeof value === 'string' ? value : JSON.stringify(value),
       expected: `${field ? `${missing ? `a field "${field}" with ` : `in ${field}, `}` : ''}${issue.message}`,
-      hint: missing && path.length === 1 ? `Add a line such as ${path[0] === 'status' ? 'status: draft' : `${String(path[0])}: ...`} to the frontmatter.` : undefined,
+      hint: missing && path.length === 1 ? `Add a line such as ${path[0] === 'status' ? 'status: draft' : `${String(path[0])}: ...`}.` : undefined,
     },
   ];
 }
@@ -128,8 +150,8 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 }
 
 /** The field names the schema allows at a path, for "did you mean". */
-function knownKeys(path: PropertyKey[]): string[] {
-  let schema: z.ZodType = commentarySchema;
+function knownKeys(root: z.ZodType, path: PropertyKey[]): string[] {
+  let schema: z.ZodType = root;
   for (const part of path) {
     // unwrap() already steps through arrays, so list positions need no step of their own.
     if (typeof part === 'number') continue;
