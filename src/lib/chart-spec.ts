@@ -5,7 +5,9 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import type { QuarterIndicator } from '../schemas/quarter.ts';
-import { figureOf, formatFigure } from './format.ts';
+import type { Card } from './cards.ts';
+import { targetWords } from './figure-text.ts';
+import { figureOf, formatChange, formatFigure } from './format.ts';
 import { periodMidpoint, periodKey } from './periods.ts';
 import type { SeriesPoint } from './series.ts';
 
@@ -61,40 +63,70 @@ export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], l
   };
 }
 
-const TARGET_WORDS = { above: 'above', below: 'below', 'at least': 'at least', 'at most': 'at most' } as const;
+const LEAD = { improved: 'Better', worse: 'Worse', 'no-change': 'No change' } as const;
 
-/** "Rose from 75.7% in Q4 2022/23 to 92.2% in Q1 2024/25; the target is above 97.2%." */
-export function describeSeries(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): string {
+/** "47.3%" against "54.0%": above, below or the same as. */
+function against(value: number, other: number): string {
+  return value > other ? 'above' : value < other ? 'below' : 'the same as';
+}
+
+/** "Q2 2023/24 and Q1 2024/25": every period that shares a value (ties are named, not hidden). */
+function periodsOf(points: readonly SeriesPoint[]): string {
+  const labels = points.map((point) => point.period.label);
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+}
+
+/**
+ * A chart's description, true to its table and to the card: it leads with the
+ * latest change in the card's own words ("Worse", not "Fell"), says where the
+ * latest figure stands against the target and the averages drawn, then the
+ * range of the history with ties named, gaps and revisions said outright.
+ */
+export function describeSeries(indicator: Indicator, series: readonly (SeriesPoint & { laterRevisions?: readonly unknown[] })[], card: Card | undefined): string {
   const fmt = (point: Pick<SeriesPoint, 'value' | 'decimals'>) => formatFigure(figureOf(point), indicator);
   const known = series.filter((point) => point.value !== null);
-  const sentences: string[] = [];
   if (known.length === 0) return 'No figures have been published yet.';
-  const first = known[0]!;
-  const last = known.at(-1)!;
-  if (known.length === 1) {
-    sentences.push(`One figure so far: ${fmt(last)} in ${last.period.label}`);
-  } else {
-    const verb = last.value! > first.value! ? 'Rose' : last.value! < first.value! ? 'Fell' : 'Was the same';
-    sentences.push(
-      verb === 'Was the same'
-        ? `Was ${fmt(last)} in both ${first.period.label} and ${last.period.label}`
-        : `${verb} from ${fmt(first)} in ${first.period.label} to ${fmt(last)} in ${last.period.label}`,
-    );
-    if (known.length > 2) {
-      const highest = known.reduce((a, b) => (b.value! > a.value! ? b : a));
-      const lowest = known.reduce((a, b) => (b.value! < a.value! ? b : a));
-      sentences.push(`across ${known.length} figures, the highest was ${fmt(highest)} (${highest.period.label}) and the lowest ${fmt(lowest)} (${lowest.period.label})`);
+  const sentences: string[] = [];
+  const record = card?.record;
+  if (card && record && record.latest.value !== null) {
+    const latest = `${formatFigure(figureOf(record.latest), indicator)} in ${record.latest.period.label}`;
+    const previous = record.previous && record.previous.value !== null ? `${formatFigure(figureOf(record.previous), indicator)} in ${record.previous.period.label}` : null;
+    if (!previous) sentences.push(`Latest figure: ${latest}.`);
+    else if (card.direction) sentences.push(`${LEAD[card.direction]}: ${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(figureOf(record.previous), figureOf(record.latest), indicator)} from`} ${previous}.`);
+    else sentences.push(`${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(figureOf(record.previous), figureOf(record.latest), indicator)} from`} ${previous} (neither higher nor lower is better).`);
+    if (record.target && card.targetMet !== null) {
+      sentences.push(`It ${card.targetMet ? 'meets' : 'does not meet'} the target of ${targetWords(card)}.`);
     }
+    const averages = [
+      ['the statistical-neighbour average', record.statisticalNeighbourAverage],
+      ['the England average', record.englandAverage],
+    ] as const;
+    for (const [name, average] of averages) {
+      if (average) sentences.push(`It is ${against(record.latest.value, average.value)} ${name} of ${formatFigure(average, indicator)}.`);
+    }
+  } else {
+    const last = known.at(-1)!;
+    sentences.push(`Latest figure: ${fmt(last)} in ${last.period.label}.`);
   }
-  if (latest?.target) {
-    const comparison = latest.target.comparison ? TARGET_WORDS[latest.target.comparison] : indicator.polarity === 'lower is better' ? 'at most' : 'at least';
-    sentences.push(`the target is ${comparison} ${formatFigure(latest.target, indicator)}`);
+  if (known.length > 2) {
+    const highestValue = Math.max(...known.map((point) => point.value!));
+    const lowestValue = Math.min(...known.map((point) => point.value!));
+    const highest = known.filter((point) => point.value === highestValue);
+    const lowest = known.filter((point) => point.value === lowestValue);
+    sentences.push(
+      `Across the ${known.length} figures from ${known[0]!.period.label} to ${known.at(-1)!.period.label}, the highest was ${fmt(highest[0]!)} (${periodsOf(highest)}) and the lowest ${fmt(lowest[0]!)} (${periodsOf(lowest)}).`,
+    );
   }
-  let text = `${sentences.join('; ')}.`;
-  const revised = series.filter((point) => point.revised).length;
-  if (revised) text += ` ${revised === 1 ? 'One figure was' : `${revised} figures were`} revised in a later report.`;
-  if (indicator.polarity !== 'neither') text += ` ${indicator.polarity === 'higher is better' ? 'Higher' : 'Lower'} is better.`;
-  return text;
+  const missing = series.filter((point) => point.value === null);
+  if (missing.length) sentences.push(`No figure was published for ${periodsOf(missing)}.`);
+  const revisedLater = series.filter((point) => point.laterRevisions?.length).length;
+  if (revisedLater) sentences.push(`${revisedLater === 1 ? 'One figure shown here was' : `${revisedLater} figures shown here were`} revised in a later report.`);
+  else {
+    const revised = series.filter((point) => point.revised).length;
+    if (revised) sentences.push(`${revised === 1 ? 'One figure was' : `${revised} figures were`} revised by a later report; the table shows each report's figure.`);
+  }
+  if (indicator.polarity !== 'neither') sentences.push(`${indicator.polarity === 'higher is better' ? 'Higher' : 'Lower'} is better.`);
+  return sentences.join(' ');
 }
 
 /** Where a quarter's indicators sit by national quartile, area by area. */
