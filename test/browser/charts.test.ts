@@ -25,9 +25,11 @@ describe('indicator page chart', () => {
     await page.goto(origin() + withBase('/indicators/cp-reviews-in-timescale/'));
     const chart = page.locator('kpi-chart').first();
     await chart.scrollIntoViewIfNeeded();
-    const canvas = chart.locator('canvas[role="img"]');
+    const canvas = chart.locator('canvas');
     await canvas.waitFor({ timeout: 15_000 });
-    expect(await canvas.getAttribute('aria-label')).toContain('Rose from 75.7% in Q4 2022/23 to 92.2% in Q1 2024/25');
+    // The caption describes the chart; the drawing is hidden from assistive technology so it is not described twice.
+    expect(await canvas.getAttribute('aria-hidden')).toBe('true');
+    expect(await chart.locator('.chart-description').innerText()).toContain('Better: 92.2% in Q1 2024/25, up 4.8 percentage points from 87.4% in Q4 2023/24.');
     await page.waitForTimeout(1500);
     // Non-blank pixels: count pixels that are not transparent or white.
     const inked = await canvas.evaluate((el: HTMLCanvasElement) => {
@@ -41,12 +43,13 @@ describe('indicator page chart', () => {
     const rows = await page.locator('kpi-chart table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-period'), Number(tr.querySelector('td[data-value]')?.getAttribute('data-value'))]),
     );
-    const json = (file: string) => JSON.parse(readFileSync(path.join(DIST, 'data', file), 'utf8')) as { indicators: { id: string; latest: { period: string; value: number }; previous: { period: string; value: number } }[] };
+    type Figure = { value: number; decimals: number };
+    const json = (file: string) => JSON.parse(readFileSync(path.join(DIST, 'data', file), 'utf8')) as { indicators: { id: string; latest: { period: string; figure: Figure }; previous: { period: string; figure: Figure } }[] };
     const expected = new Map<string, number>();
     for (const file of ['2023-24-q3.json', '2024-25-q1.json']) {
       const indicator = json(file).indicators.find((i) => i.id === 'cp-reviews-in-timescale')!;
-      expected.set(indicator.previous.period, indicator.previous.value);
-      expected.set(indicator.latest.period, indicator.latest.value);
+      expected.set(indicator.previous.period, indicator.previous.figure.value);
+      expected.set(indicator.latest.period, indicator.latest.figure.value);
     }
     expect(new Map(rows as [string, number][])).toEqual(expected);
     await context.close();
@@ -62,7 +65,7 @@ describe('quarter page', () => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
     await page.goto(origin() + withBase('/2024-25/q1/'), { waitUntil: 'networkidle' });
-    // The first chart sits below the summary panel, out of a phone's first screen.
+    // The first chart sits below the indicators, out of a phone's first screen.
     expect(await page.locator('kpi-chart').first().evaluate((el) => el.getBoundingClientRect().top > window.innerHeight + 200)).toBe(true);
     expect(scripts.filter((url) => /render-chart/.test(url))).toEqual([]);
     await page.locator('kpi-chart').first().scrollIntoViewIfNeeded();
