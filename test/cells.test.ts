@@ -29,11 +29,19 @@ describe.each(['N/A', 'NA', 'n/a', '', '   ', '-', '\u2013'])('readNumber(%j)', 
   });
 });
 
-describe.each(['12.3.4', 'abc', '1,23', '5%%', '12,34,567', '%', '47.3 %%', '1e3', '0x10', '47.3% of pupils'])('readNumber(%j)', (raw) => {
+describe.each(['12.3.4', 'abc', '1,23', '5%%', '12,34,567', '%', '1e3', '0x10', '1234567890123456', '--1', '.5', '5.'])('readNumber(%j)', (raw) => {
   it('is rejected with an example of what was expected', () => {
     const result = readNumber(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.expected).toMatch(/a number such as .*N\/A/);
+    if (!result.ok) expect(result.expected).toMatch(/a number such as .*N\/A|at most 15 digits/);
+  });
+});
+
+// A space inside a number may be two figures run together ("44 93" is 44 and 93, never 4,493): refused, never joined.
+describe.each(['44 93', '1 2', '12 801', '47.3 %', '47.3 %%', '47.3% of pupils', '1,234 567', '- 0.76', '44\u00a093', '44\t93'])('readNumber(%j)', (raw) => {
+  it('is refused, saying a number has no spaces inside it', () => {
+    const result = readNumber(raw);
+    expect(result).toEqual({ ok: false, expected: expect.stringMatching(/no spaces inside it/) });
   });
 });
 
@@ -111,16 +119,19 @@ describe.each(['Up = Good', 'Good', 'High = Bad', 'positive'])('readPolarity(%j)
 });
 
 describe.each([
-  ['>97.2%', 'above', 97.2],
-  ['<20.8%', 'below', 20.8],
-  ['93.7%', null, 93.7],
-  ['>= 90', 'at least', 90],
-  ['>=90%', 'at least', 90],
-  ['≤ 3', 'at most', 3],
-  ['<=0.5', 'at most', 0.5],
-])('readTarget(%j)', (raw, comparison, value) => {
-  it(`is ${comparison ?? 'a bare figure'} ${value}, keeping the text as published`, () => {
-    expect(readTarget(raw)).toEqual({ ok: true, value: { text: raw, comparison, value } });
+  ['>97.2%', 'above', 97.2, 1, true],
+  ['<20.8%', 'below', 20.8, 1, true],
+  ['93.7%', null, 93.7, 1, true],
+  ['>= 90', 'at least', 90, 0, false],
+  ['>=90%', 'at least', 90, 0, true],
+  ['≤ 3', 'at most', 3, 0, false],
+  ['<=0.5', 'at most', 0.5, 1, false],
+  ['>54.0%', 'above', 54, 1, true],
+  ['<1,250', 'below', 1250, 0, false],
+  ['75.70%', null, 75.7, 2, true],
+])('readTarget(%j)', (raw, comparison, value, decimals, percentSign) => {
+  it(`is ${comparison ?? 'a bare figure'} ${value} with ${decimals} decimals${percentSign ? ' and a % sign' : ''}, keeping the text as published`, () => {
+    expect(readTarget(raw)).toEqual({ ok: true, value: { text: raw, comparison, value, decimals, percentSign } });
   });
 });
 
@@ -130,7 +141,7 @@ describe.each(['NA', 'N/A', ''])('readTarget(%j)', (raw) => {
   });
 });
 
-describe.each(['>abc', '>', '<N/A', 'above 90%', '>>90', '90%+'])('readTarget(%j)', (raw) => {
+describe.each(['>abc', '>', '<N/A', 'above 90%', '>>90', '90%+', '>97 .2%', '< 20 8%'])('readTarget(%j)', (raw) => {
   it('is rejected', () => {
     const result = readTarget(raw);
     expect(result.ok).toBe(false);

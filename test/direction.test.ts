@@ -56,3 +56,26 @@ describe.each<[string, Movement | null]>([
     expect(readTrend(raw)).toBe(moved);
   });
 });
+
+// Every card of the real quarters: the direction comes from the two published figures and the catalogue's polarity,
+// never from the export's Trend column (seed 004 line 17 says "Decline" for primary schools going from 90.2% to 90.3%).
+describe('the real quarters', async () => {
+  const { modelFromContent } = await import('./helpers/model');
+  const model = await modelFromContent();
+  const cards = model.quarters.flatMap((quarter) => quarter.cards.map((card) => ({ quarter: quarter.id, card })));
+
+  it('judge every card from its figures and polarity', () => {
+    expect(cards).toHaveLength(51);
+    for (const { quarter, card } of cards) {
+      const previous = card.record.previous?.value ?? null;
+      const latest = card.record.latest.value;
+      expect(card.direction, `${quarter} ${card.indicator.id}`).toBe(directionOfTravel(previous, latest, card.indicator.polarity));
+      expect(card.movement, `${quarter} ${card.indicator.id}`).toBe(previous === null || latest === null ? null : movement(previous, latest));
+    }
+  });
+
+  it('read primary schools in Q3 2023/24 as up, an improvement, whatever the Trend column says', () => {
+    const card = model.quarterById.get('2023-24-q3')!.cards.find((each) => each.indicator.id === 'primary-schools-good-outstanding')!;
+    expect(card).toMatchObject({ movement: 'up', direction: 'improved' });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atomDate, atomFeed, escapeXml, robotsTxt, sitemapXml } from '../src/lib/feed';
+import { modelFromContent } from './helpers/model';
 
 describe('escapeXml', () => {
   it('escapes the five XML special characters', () => {
@@ -90,5 +91,29 @@ describe('sitemapXml', () => {
 describe('robotsTxt', () => {
   it('allows everything and names the sitemap', () => {
     expect(robotsTxt('https://example.org/performance/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/performance/sitemap.xml\n');
+  });
+});
+
+// The feed's entry summary is the commentary summary with its figure tags filled in: plain text, the figures as the cards show them.
+describe('a quarter’s summary in the feed', async () => {
+  const model = await modelFromContent();
+  const q1 = model.quarterById.get('2024-25-q1')!;
+  const feed = atomFeed({
+    title: 't',
+    selfUrl: 'https://example.org/feed.xml',
+    homeUrl: 'https://example.org/',
+    author: 'a',
+    entries: [{ title: `${q1.label} performance`, url: 'https://example.org/2024-25/q1/', updated: '2024-09-03', summary: q1.summaryText! }],
+  });
+  const summary = /<summary type="text">([^<]*)<\/summary>/.exec(feed)![1]!;
+
+  it('carries the figures, never the tags', () => {
+    expect(summary).toContain('fell to 47.3%, while child protection cases reviewed on time rose to 92.2%.');
+    expect(summary).not.toMatch(/&lt;|Value of=/);
+  });
+
+  it('is the whole summary, with nothing escaped twice', () => {
+    expect(feed).toContain('the most the council has ever received.</summary>');
+    expect(summary).not.toContain('&amp;');
   });
 });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
+import { IndicatorMatcher } from '../src/lib/catalogue';
 import { closestNames, editDistance, normaliseName } from '../src/lib/names';
+import { realCatalogue } from './helpers/content';
 
-const catalogue = parseCatalogue(readFileSync('content/indicators.csv', 'utf8'), 'content/indicators.csv').map((entry) => entry.indicator);
+const catalogue = realCatalogue();
 const catalogueNames = catalogue.flatMap((indicator) => [indicator.name, ...indicator.aliases]);
 
 describe.each([
@@ -63,12 +63,20 @@ describe.each([
 });
 
 describe('closestNames', () => {
-  // A shortened name is not ranked first (edit distance favours the shorter "Children in mainstream schools with EHCP"),
-  // but the meant name must still be among the suggestions.
-  it('includes the full name among the suggestions for a shortened one', () => {
-    expect(closestNames('Children in care who had dental checks', catalogueNames)).toContain(
-      'Children in care who have had dental checks within last 12 months (at end of period)',
-    );
+  // Only near spellings are suggested: a shortened name, or a different name sharing words, is not. Following such a
+  // suggestion would publish a figure under the wrong indicator; the message says how to add an alias instead.
+  it.each([
+    ['Children in care who had dental checks'],
+    ['Care leavers'],
+    ['Care leavers EET (16-21)'],
+    ['Progress 8'],
+    ['Children in mainstream schools'],
+  ])('suggests nothing for %j, which only shares words with catalogue names', (wanted) => {
+    expect(closestNames(wanted, catalogueNames)).toEqual([]);
+  });
+
+  it('suggests "Care leavers EET" for a slip of it, and not the other care-leavers name sharing its words', () => {
+    expect(closestNames('Care leavers EETs', catalogueNames)).toEqual(['Care leavers EET']);
   });
 
   it('suggests nothing for a name unlike any in the catalogue', () => {
@@ -77,6 +85,23 @@ describe('closestNames', () => {
 
   it('respects the limit', () => {
     expect(closestNames('KS2 - Expected level in Reading, Writing and Maths', catalogueNames, 2)).toHaveLength(2);
+    expect(closestNames('KS4 - Progress 8 (SEN)', catalogueNames, 1)).toHaveLength(1);
+  });
+
+  // The rule: edit distance (after normalising) at most max(2, 20% of the longer name's length).
+  it('suggests a name within max(2, 20% of the length) edits and nothing further away', () => {
+    const name = 'abcdefghijklmnopqrstuvwxy'; // 25 letters: up to 5 edits
+    const edited = (n: number) => `${'z'.repeat(n)}${name.slice(n)}`;
+    expect(editDistance(normaliseName(edited(5)), normaliseName(name))).toBe(5);
+    expect(closestNames(edited(5), [name])).toEqual([name]);
+    expect(closestNames(edited(6), [name])).toEqual([]);
+    // Short names still allow two slips.
+    expect(closestNames('abxy', ['abcd'])).toEqual(['abcd']);
+    expect(closestNames('axyz', ['abcd'])).toEqual([]);
+  });
+
+  it('puts the nearest first and breaks ties alphabetically', () => {
+    expect(closestNames('abcdefghij', ['abcdefghzz', 'abcdefghiz', 'abcdefghyy'])).toEqual(['abcdefghiz', 'abcdefghyy', 'abcdefghzz']);
   });
 });
 

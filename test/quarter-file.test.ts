@@ -1,8 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeText } from '../src/lib/delimited';
 import { columnLetter, type Problem } from '../src/lib/problems';
-import { checkQuarterFile, failureOf } from './helpers/content';
+import type { Period } from '../src/schemas/quarter';
+import { checkQuarterFile, checkQuarterText, failureOf, realMatcher } from './helpers/content';
 
 const fixture = (name: string) => `test/fixtures/quarter/${name}`;
+const matcher = realMatcher();
+
+/** Periods written out in full (not through the reader), so a wrong date in the reader cannot agree with itself. */
+const P = {
+  q4_2223: { label: 'Q4 2022/23', kind: 'quarter', start: '2023-01-01', end: '2023-03-31', final: false },
+  q2_2324: { label: 'Q2 2023/24', kind: 'quarter', start: '2023-07-01', end: '2023-09-30', final: false },
+  q3_2324: { label: 'Q3 2023/24', kind: 'quarter', start: '2023-10-01', end: '2023-12-31', final: false },
+  q4_2324: { label: 'Q4 2023/24', kind: 'quarter', start: '2024-01-01', end: '2024-03-31', final: false },
+  q1_2324: { label: 'Q1 2023/24', kind: 'quarter', start: '2023-04-01', end: '2023-06-30', final: false },
+  q1_2425: { label: 'Q1 2024/25', kind: 'quarter', start: '2024-04-01', end: '2024-06-30', final: false },
+  spring2024: { label: 'Spring Term 2024', kind: 'term', start: '2024-01-01', end: '2024-04-15', final: false },
+  summer2024: { label: 'Summer Term 2024', kind: 'term', start: '2024-04-16', end: '2024-07-31', final: false },
+  final2122: { label: '2021/22 Final', kind: 'academic-year', start: '2021-09-01', end: '2022-08-31', final: true },
+  final2223: { label: '2022/23 Final', kind: 'academic-year', start: '2022-09-01', end: '2023-08-31', final: true },
+} satisfies Record<string, Period>;
 
 /** Reads a file as the validation stage does: bytes checked and decoded, then checked against the catalogue and the folder's quarter. */
 function parse(file: string, folder = '2024-25-q1') {
@@ -31,7 +49,7 @@ describe.each([
   ['duplicate.tsv', 4, 3, 'Indicator', 'Care leavers EET', /^each indicator once, but line 2 already reports "Care leavers EET"$/],
   ['polarity-disagrees.tsv', 3, 5, 'Polarity', 'Low = Good', /^"higher is better", as the catalogue records for "Assessments completed within 45 days"$/],
   ['value-type-disagrees.tsv', 2, 4, 'Value Type', 'Number', /^"Percent", as the catalogue records "Care leavers EET" as a percent$/],
-  ['percent-on-count.tsv', 3, 10, 'Latest Value', '13,374%', /^a count without a % sign$/],
+  ['percent-on-count.tsv', 3, 10, 'Latest Value', '13,374%', /^a count without a % sign, as the catalogue records "Children in mainstream schools in receipt of SEN Support \(without EHCP\)" as a count$/],
   ['previous-after-latest.tsv', 2, 7, 'Previous Period', 'Q2 2024/25', /^a period before the latest one \(Q1 2024\/25\)$/],
 ])('%s', (name, line, column, columnName, found, expected) => {
   const file = fixture(name);
@@ -131,9 +149,9 @@ describe('several problems in one file', () => {
   });
 });
 
-describe('the raw seed export seeds/004_139f309df1e465b3.txt', () => {
+describe('the raw seed export seeds/004_139f309df1e465b3.txt, the Q3 2023/24 report', () => {
   const file = 'seeds/004_139f309df1e465b3.txt';
-  const error = failure(file);
+  const error = failure(file, '2023-24-q3');
 
   it('fails at exactly lines 32 and 34', () => {
     expect(error.problems.map((problem) => problem.line)).toEqual([32, 34]);
@@ -195,11 +213,11 @@ describe('files that are not UTF-8 text', () => {
 });
 
 describe.each([
-  // [file, count of indicators, line of the first row]
-  ['content/quarters/2023-24-q3/data.tsv', 29, 4],
-  ['content/quarters/2024-25-q1/data.tsv', 22, 2],
-])('%s', (file, count, firstLine) => {
-  const { indicators } = parse(file);
+  // [file, its folder, count of indicators, line of the first row]
+  ['content/quarters/2023-24-q3/data.tsv', '2023-24-q3', 29, 4],
+  ['content/quarters/2024-25-q1/data.tsv', '2024-25-q1', 22, 2],
+])('%s', (file, folder, count, firstLine) => {
+  const { indicators } = parse(file, folder);
 
   it(`parses ${count} indicators, each once, each from the catalogue`, () => {
     expect(indicators).toHaveLength(count);
@@ -213,36 +231,38 @@ describe.each([
 });
 
 describe('figures read from the real content files match the seeds', () => {
-  const q3 = new Map(parse('content/quarters/2023-24-q3/data.tsv').indicators.map((record) => [record.id, record]));
+  const q3 = new Map(parse('content/quarters/2023-24-q3/data.tsv', '2023-24-q3').indicators.map((record) => [record.id, record]));
   const q1 = new Map(parse('content/quarters/2024-25-q1/data.tsv').indicators.map((record) => [record.id, record]));
 
   it('seed 004 line 6: child protection reviews 75.71% (2 decimals) in Q4 2022/23, 82.6% in Q3 2023/24, >97.2%, Red, quartile 4', () => {
-    expect(q3.get('cp-reviews-in-timescale')).toMatchObject({
+    expect(q3.get('cp-reviews-in-timescale')).toEqual({
+      id: 'cp-reviews-in-timescale',
       line: 6,
-      previous: { period: 'Q4 2022/23', value: 75.71, decimals: 2 },
-      latest: { period: 'Q3 2023/24', value: 82.6, decimals: 1 },
-      target: { text: '>97.2%', comparison: 'above', value: 97.2 },
+      publishedName: 'Child protection cases which were reviewed within timescales',
+      previous: { period: P.q4_2223, value: 75.71, decimals: 2 },
+      latest: { period: P.q3_2324, value: 82.6, decimals: 1 },
+      target: { text: '>97.2%', comparison: 'above', value: 97.2, decimals: 1, percentSign: true },
       rag: 'red',
       quartile: 4,
-      statisticalNeighbourAverage: 88.2,
+      statisticalNeighbourAverage: { value: 88.2, decimals: 1 },
       englandAverage: null,
     });
   });
 
-  it('seed 004 line 28: Progress 8 (FSM) -0.64 → -0.76, neighbours -0.79', () => {
+  it('seed 004 line 28: Progress 8 (FSM) -0.64 → -0.76, neighbours -0.79, each with its two decimals', () => {
     expect(q3.get('ks4-progress-8-fsm')).toMatchObject({
-      previous: { period: '2021/22 Final', value: -0.64 },
-      latest: { period: '2022/23 Final', value: -0.76 },
-      statisticalNeighbourAverage: -0.79,
+      previous: { period: P.final2122, value: -0.64, decimals: 2 },
+      latest: { period: P.final2223, value: -0.76, decimals: 2 },
+      statisticalNeighbourAverage: { value: -0.79, decimals: 2 },
     });
   });
 
   it('seed 000 paragraph 26: secondary schools 77.8%, England 83.8%, statistical neighbours 86.1%, fourth quartile', () => {
     expect(q1.get('secondary-schools-good-outstanding')).toMatchObject({
-      latest: { period: 'Q1 2024/25', value: 77.8 },
-      previous: { period: 'Q4 2023/24', value: 77.8 },
-      englandAverage: 83.8,
-      statisticalNeighbourAverage: 86.1,
+      latest: { period: P.q1_2425, value: 77.8, decimals: 1 },
+      previous: { period: P.q4_2324, value: 77.8, decimals: 1 },
+      englandAverage: { value: 83.8, decimals: 1 },
+      statisticalNeighbourAverage: { value: 86.1, decimals: 1 },
       quartile: 4,
       rag: 'red',
     });
@@ -250,19 +270,36 @@ describe('figures read from the real content files match the seeds', () => {
 
   it('seed 000 paragraph 30: electively home educated 1,279, compared with 1,128 at the end of Q1 2023/24', () => {
     expect(q1.get('elective-home-education')).toMatchObject({
-      latest: { period: 'Q1 2024/25', value: 1279, decimals: 0 },
-      previous: { period: 'Q1 2023/24', value: 1128, decimals: 0 },
+      latest: { period: P.q1_2425, value: 1279, decimals: 0 },
+      previous: { period: P.q1_2324, value: 1128, decimals: 0 },
       target: null,
       rag: null,
       quartile: null,
     });
   });
 
+  it('a termly figure in a quarter folder keeps its term and dates', () => {
+    expect(q1.get('feee-3-year-olds')).toMatchObject({
+      latest: { period: P.summer2024, value: 92.9, decimals: 1 },
+      previous: { period: P.spring2024, value: 89.8, decimals: 1 },
+    });
+  });
+
   it('the dashboard name shortened with "(.." is matched through the alias and kept as published', () => {
     expect(q1.get('cic-health-assessments')).toMatchObject({
       publishedName: 'Children in care who have their annual health assessment within last 12 months (..',
-      latest: { value: 80.6 },
+      latest: { value: 80.6, decimals: 1 },
     });
+  });
+
+  it('every figure keeps the decimals it was written with, and every period is an object with dates', () => {
+    for (const record of [...q3.values(), ...q1.values()]) {
+      for (const observation of [record.latest, record.previous]) {
+        if (!observation) continue;
+        expect(observation.period).toEqual({ label: expect.any(String), kind: expect.any(String), start: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), final: expect.any(Boolean) });
+        expect(observation.decimals === null).toBe(observation.value === null);
+      }
+    }
   });
 
   it('blank comparator cells read as missing, not 0', () => {
@@ -274,8 +311,8 @@ describe('tolerant input', () => {
   it('reads a comma-delimited CSV with quoted fields holding commas and "13,374"', () => {
     const { indicators } = parse(fixture('comma-quoted.csv'));
     expect(indicators).toMatchObject([
-      { id: 'ks2-rwm-ehcp', line: 2, publishedName: 'KS2 - Expected level in Reading, Writing and Maths - EHCP', latest: { value: 10.6 }, statisticalNeighbourAverage: 8.4 },
-      { id: 'children-mainstream-sen-support', line: 3, previous: { value: 12968 }, latest: { value: 13374, decimals: 0 } },
+      { id: 'ks2-rwm-ehcp', line: 2, publishedName: 'KS2 - Expected level in Reading, Writing and Maths - EHCP', latest: { period: P.final2223, value: 10.6, decimals: 1 }, statisticalNeighbourAverage: { value: 8.4, decimals: 1 } },
+      { id: 'children-mainstream-sen-support', line: 3, previous: { period: P.spring2024, value: 12968, decimals: 0 }, latest: { period: P.summer2024, value: 13374, decimals: 0 } },
     ]);
   });
 
@@ -286,12 +323,13 @@ describe('tolerant input', () => {
     const decoded = decodeText(readFileSync(file), file);
     if (!decoded.ok) throw new Error('bom-crlf.csv should decode');
     for (const text of [raw, decoded.text]) {
-      const { indicators } = parseQuarterFile(text, file, matcher);
+      const { indicators, problems } = checkQuarterText(text, file, '2024-25-q1', matcher);
+      expect(problems).toEqual([]);
       expect(indicators.map(({ id, line }) => [id, line])).toEqual([
         ['care-leavers-eet', 4],
         ['assessments-45-days', 5],
       ]);
-      expect(indicators[0]!.latest).toEqual({ period: 'Q1 2024/25', value: 47.3, decimals: 1 });
+      expect(indicators[0]!.latest).toEqual({ period: P.q1_2425, value: 47.3, decimals: 1 });
     }
   });
 
@@ -320,8 +358,8 @@ describe('tolerant input', () => {
 
     it('reads blank value cells as missing (null), never 0', () => {
       expect(byId.get('children-mainstream-sen-support')).toMatchObject({
-        latest: { period: 'Summer Term 2024', value: null, decimals: null },
-        previous: { period: 'Spring Term 2024', value: null, decimals: null },
+        latest: { period: P.summer2024, value: null, decimals: null },
+        previous: { period: P.spring2024, value: null, decimals: null },
       });
       expect(byId.get('ks2-rwm-ehcp')!.statisticalNeighbourAverage).toBeNull();
     });
@@ -335,19 +373,19 @@ describe('tolerant input', () => {
     expect(indicators).toMatchObject([
       {
         id: 'secondary-schools-good-outstanding',
-        latest: { period: 'Q1 2024/25', value: 77.8 },
-        previous: { period: 'Q4 2023/24', value: 77.8 },
+        latest: { period: P.q1_2425, value: 77.8, decimals: 1 },
+        previous: { period: P.q4_2324, value: 77.8, decimals: 1 },
         target: null,
         rag: 'red',
         quartile: 4,
-        statisticalNeighbourAverage: 86.1,
-        englandAverage: england,
+        statisticalNeighbourAverage: { value: 86.1, decimals: 1 },
+        englandAverage: england === null ? null : { value: england, decimals: 1 },
       },
       {
         id: 'care-leavers-eet',
-        latest: { period: 'Q1 2024/25', value: 47.3 },
-        previous: { period: 'Q4 2023/24', value: 63.3 },
-        target: { text: '>54.0%', comparison: 'above', value: 54 },
+        latest: { period: P.q1_2425, value: 47.3, decimals: 1 },
+        previous: { period: P.q4_2324, value: 63.3, decimals: 1 },
+        target: { text: '>54.0%', comparison: 'above', value: 54, decimals: 1, percentSign: true },
         englandAverage: null,
       },
     ]);
@@ -357,7 +395,7 @@ describe('tolerant input', () => {
 describe('warnings (the build carries on)', () => {
   it('seed 004 line 17: a Trend of "Decline" for primary schools going from 90.2% to 90.3%', () => {
     const file = 'content/quarters/2023-24-q3/data.tsv';
-    const { indicators, warnings } = parse(file);
+    const { indicators, warnings } = parse(file, '2023-24-q3');
     expect(indicators.find((record) => record.line === 17)?.id).toBe('primary-schools-good-outstanding');
     // Every other Trend in seed 004 agrees with its values; this is the only one that does not.
     expect(warnings).toHaveLength(1);
@@ -376,5 +414,146 @@ describe('warnings (the build carries on)', () => {
     expect(warnings).toEqual([
       expect.objectContaining({ file, line: 2, column: 13, columnName: 'Status RAG', found: 'G', expected: expect.stringMatching(/47\.3% does not meet >54\.0%/) }),
     ]);
+  });
+});
+
+describe('good.tsv, read in full', () => {
+  const file = fixture('good.tsv');
+  const { indicators, warnings } = parse(file);
+
+  it('gives each record exactly as the file wrote it', () => {
+    expect(warnings).toEqual([]);
+    expect(indicators[0]).toEqual({
+      id: 'care-leavers-eet',
+      line: 2,
+      publishedName: 'Care leavers EET',
+      latest: { period: P.q1_2425, value: 47.3, decimals: 1 },
+      previous: { period: P.q4_2324, value: 63.3, decimals: 1 },
+      target: { text: '>54.0%', comparison: 'above', value: 54, decimals: 1, percentSign: true },
+      rag: 'red',
+      quartile: 4,
+      statisticalNeighbourAverage: null,
+      englandAverage: null,
+    });
+    expect(indicators.map((record) => record.id)).toEqual(['care-leavers-eet', 'assessments-45-days', 'care-leavers-suitable-accommodation', 'children-mainstream-sen-support']);
+    expect(indicators[3]).toMatchObject({ latest: { period: P.summer2024, value: 13374, decimals: 0 }, previous: { period: P.spring2024, value: 12968, decimals: 0 }, target: null, rag: null, quartile: null });
+  });
+});
+
+// The folder a file sits in says which quarter it reports: a quarterly figure is for that quarter, no figure is for a period
+// that had not begun by its end, and a period's kind fits the indicator's frequency.
+describe('periods against the folder’s quarter', () => {
+  const file = fixture('good.tsv');
+
+  it('last quarter’s export in the next quarter’s folder fails at each quarterly row, naming the folder’s quarter', () => {
+    const error = failure(file, '2024-25-q2');
+    expect(error.problems.map(({ line, column, columnName, found }) => [line, column, columnName, found])).toEqual([
+      [2, 9, 'Latest Period', 'Q1 2024/25'],
+      [3, 9, 'Latest Period', 'Q1 2024/25'],
+      [4, 9, 'Latest Period', 'Q1 2024/25'],
+    ]);
+    for (const problem of error.problems) {
+      expect(problem.expected).toBe('Q2 2024/25, the quarter of the folder 2024-25-q2 this file is in');
+      expect(problem.hint).toMatch(/last quarter's export/);
+    }
+    expect(error.message).toContain(`${file}:2:9\n  Line 2, column I (Latest Period): found "Q1 2024/25", expected Q2 2024/25, the quarter of the folder 2024-25-q2 this file is in.`);
+  });
+
+  it('in an earlier folder, a term that starts after the folder’s quarter ends is refused too', () => {
+    const error = failure(file, '2023-24-q4');
+    expect(error.problems.map(({ line, found }) => [line, found])).toEqual([
+      [2, 'Q1 2024/25'],
+      [3, 'Q1 2024/25'],
+      [4, 'Q1 2024/25'],
+      [5, 'Summer Term 2024'],
+    ]);
+    expect(error.problems[3]).toMatchObject({
+      column: 9,
+      columnName: 'Latest Period',
+      expected: 'a period that has started by the end of Q4 2023/24 (January to March 2024), the quarter of the folder 2023-24-q4',
+    });
+  });
+
+  it('the real Q3 2023/24 file is refused in the Q1 2024/25 folder, and the Q1 file in the Q3 folder', () => {
+    expect(failure('content/quarters/2023-24-q3/data.tsv', '2024-25-q1').problems.every((problem) => problem.columnName === 'Latest Period')).toBe(true);
+    expect(failure('content/quarters/2024-25-q1/data.tsv', '2023-24-q3').problems.every((problem) => problem.columnName === 'Latest Period')).toBe(true);
+  });
+});
+
+const GOOD = readFileSync(fixture('good.tsv'), 'utf8').split('\n');
+const HEADER = GOOD[0]!;
+const HEADS = HEADER.split('\t');
+const ROWS = {
+  // Quarterly, a percentage; and termly, a count.
+  eet: GOOD[1]!,
+  sen: GOOD[4]!,
+  // Annual (academic year), a percentage.
+  ks2: ['', 'Education', 'KS2 - Expected level in Reading, Writing and Maths - EHCP', 'Percent', 'High = Good', 'Annual', '2021/22 Final', '8.3%', '2022/23 Final', '10.6%', '', 'N/A', 'Amber', '2', '8.4%', ''].join('\t'),
+  // A score: Progress 8 (FSM), annual.
+  p8: ['', 'Education', 'KS4 - Progress 8 (FSM)', 'Number', 'High = Good', 'Annual', '2021/22 Final', '-0.64', '2022/23 Final', '-0.76', '', 'NA', 'N/A', '4', '-0.79', ''].join('\t'),
+};
+
+/** One row of the given kind with some cells changed, checked as a file in folder 2024-25-q1. */
+function checkRow(row: keyof typeof ROWS, changes: Record<string, string>, folder = '2024-25-q1') {
+  const cells = ROWS[row].split('\t');
+  for (const [heading, value] of Object.entries(changes)) cells[HEADS.indexOf(heading)] = value;
+  return checkQuarterText(`${HEADER}\n${cells.join('\t')}\n`, 'data.tsv', folder, matcher);
+}
+
+describe('the rows these tests build', () => {
+  it.each(Object.keys(ROWS) as (keyof typeof ROWS)[])('%s passes as written', (row) => {
+    const result = checkRow(row, {});
+    expect(result.problems).toEqual([]);
+    expect(result.indicators).toHaveLength(1);
+  });
+});
+
+describe.each([
+  // [what, row, changes, column heading, found, expected]
+  ['a term for a quarterly indicator', 'eet', { 'Latest Period': 'Summer Term 2024' }, 'Latest Period', 'Summer Term 2024', /^a quarter, such as "Q1 2024\/25", as the catalogue records "Care leavers EET" as quarterly$/],
+  ['a year for a quarterly indicator (previous)', 'eet', { 'Previous Period': '2023' }, 'Previous Period', '2023', /^a quarter, such as "Q1 2024\/25", as the catalogue records "Care leavers EET" as quarterly$/],
+  ['a quarter for a termly indicator', 'sen', { 'Latest Period': 'Q1 2024/25' }, 'Latest Period', 'Q1 2024/25', /^a school term, such as "Summer Term 2024", as the catalogue records .* as termly$/],
+  ['a quarter for an annual indicator', 'ks2', { 'Latest Period': 'Q1 2024/25' }, 'Latest Period', 'Q1 2024/25', /^a year, such as "2022\/23" or a year, such as "2024", as the catalogue records .* as annual$/],
+  ['an academic year that starts after the folder’s quarter', 'ks2', { 'Latest Period': '2024/25' }, 'Latest Period', '2024/25', /^a period that has started by the end of Q1 2024\/25 \(April to June 2024\)/],
+  ['a term that starts after the folder’s quarter', 'sen', { 'Latest Period': 'Autumn Term 2024' }, 'Latest Period', 'Autumn Term 2024', /^a period that has started by the end of Q1 2024\/25/],
+  ['a previous period equal to the latest', 'eet', { 'Previous Period': 'Q1 2024/25' }, 'Previous Period', 'Q1 2024/25', /^a period before the latest one \(Q1 2024\/25\)$/],
+  ['a previous term after the latest', 'sen', { 'Previous Period': 'Summer Term 2024', 'Latest Period': 'Spring Term 2024' }, 'Previous Period', 'Summer Term 2024', /^a period before the latest one \(Spring Term 2024\)$/],
+  // Numbers.
+  ['two figures run together by a space', 'eet', { 'Latest Value': '44 93%' }, 'Latest Value', '44 93%', /^one number with no spaces inside it/],
+  ['a count split by a space', 'sen', { 'Latest Value': '13 374' }, 'Latest Value', '13 374', /^one number with no spaces inside it/],
+  ['a percentage over 100', 'eet', { 'Latest Value': '100.1%' }, 'Latest Value', '100.1%', /^a percentage from 0% to 100%/],
+  ['a negative percentage', 'eet', { 'Previous Value': '-0.1%' }, 'Previous Value', '-0.1%', /^a percentage from 0% to 100%/],
+  ['an average over 100%', 'eet', { 'Most recent Statistical Neighbour average': '101%' }, 'Most recent Statistical Neighbour average', '101%', /^a percentage from 0% to 100%/],
+  ['an England average over 100%', 'eet', { 'England average': '250' }, 'England average', '250', /^a percentage from 0% to 100%/],
+  ['a count with a decimal point for thousands', 'sen', { 'Latest Value': '1.279' }, 'Latest Value', '1.279', /^a whole number of 0 or more \(a count has no decimals: write 1,279 with a comma for thousands, never 1\.279\)/],
+  ['a negative count', 'sen', { 'Previous Value': '-5' }, 'Previous Value', '-5', /^a whole number of 0 or more/],
+  ['a % sign on a count', 'sen', { 'Previous Value': '12968%' }, 'Previous Value', '12968%', /^a count without a % sign/],
+  ['a percentage target over 100', 'eet', { Target: '>540%' }, 'Target', '>540%', /^a percentage from 0% to 100%/],
+  ['a % target on a count', 'sen', { Target: '<5%' }, 'Target', '<5%', /^a count without a % sign/],
+  ['a fractional target on a count', 'sen', { Target: '<12.5' }, 'Target', '<12.5', /^a whole number of 0 or more/],
+  ['a % sign on a score', 'p8', { 'Latest Value': '-0.76%' }, 'Latest Value', '-0.76%', /^a score without a % sign/],
+] as const)('%s', (_what, row, changes, columnName, found, expected) => {
+  it(`is refused at line 2, column ${columnLetter(HEADS.indexOf(columnName) + 1)} (${columnName}), and nothing from the file is published`, () => {
+    const result = checkRow(row, changes);
+    expect(result.indicators).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ file: 'data.tsv', line: 2, column: HEADS.indexOf(columnName) + 1, columnName, found });
+    expect(result.problems[0]!.expected).toMatch(expected);
+  });
+});
+
+describe.each([
+  ['0% and 100%, the ends of the range', 'eet', { 'Previous Value': '0%', 'Latest Value': '100%', Target: '>54.0%', 'Status RAG': 'G' }, { previous: { value: 0, decimals: 0 }, latest: { value: 100, decimals: 0 } }],
+  ['a percentage written without its % sign', 'eet', { 'Latest Value': '47.30' }, { latest: { value: 47.3, decimals: 2 } }],
+  ['a count of 0', 'sen', { 'Latest Value': '0' }, { latest: { value: 0, decimals: 0 } }],
+  ['a count with thousands separated by commas', 'sen', { 'Latest Value': '1,279' }, { latest: { value: 1279, decimals: 0 } }],
+  ['a negative score with a true minus sign', 'p8', { 'Latest Value': '\u22120.76' }, { latest: { value: -0.76, decimals: 2 } }],
+  ['an annual figure given as a calendar year', 'ks2', { 'Previous Period': '2022', 'Latest Period': '2023' }, { latest: { period: { label: '2023', kind: 'calendar-year', start: '2023-01-01', end: '2023-12-31', final: false } } }],
+  ['a term that ends after the folder’s quarter but began within it', 'sen', {}, { latest: { period: P.summer2024 } }],
+] as const)('%s', (_what, row, changes, record) => {
+  it('is accepted, with the figure as written', () => {
+    const result = checkRow(row, changes);
+    expect(result.problems).toEqual([]);
+    expect(result.indicators[0]).toMatchObject(record);
   });
 });

@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
-import { parseQuarterId } from '../src/lib/periods';
-import { parseQuarterFile } from '../src/lib/quarter-file';
-import { buildSeries, type QuarterInput } from '../src/lib/series';
+import { parsePeriod, parseQuarterId, type Period } from '../src/lib/periods';
+import { buildSeries, seriesAsPublished, type QuarterInput, type SeriesPoint } from '../src/lib/series';
 import type { QuarterIndicator } from '../src/schemas/quarter';
+import { reportOf } from './helpers/model';
 
 type Figure = [period: string, value: number | null, decimals?: number];
 
+function period(label: string): Period {
+  const parsed = parsePeriod(label);
+  if (!parsed.ok) throw new Error(`fixture period ${label} did not read`);
+  return parsed.period;
+}
+
 function record(id: string, latest: Figure, previous: Figure | null = null): QuarterIndicator {
-  const observation = ([period, value, decimals]: Figure) => ({ period, value, decimals: value === null ? null : (decimals ?? 1) });
+  const observation = ([label, value, decimals]: Figure) => ({ period: period(label), value, decimals: value === null ? null : (decimals ?? 1) });
   return {
     id,
     line: 2,
@@ -63,7 +67,7 @@ describe('a single point', () => {
       value: 47.3,
       decimals: 1,
       revised: false,
-      publications: [{ quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', role: 'latest', value: 47.3, decimals: 1 }],
+      publications: [{ quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', reportEnd: '2024-06-30', role: 'latest', value: 47.3, decimals: 1 }],
     });
   });
 
@@ -86,8 +90,8 @@ describe('a revision', () => {
   it('keeps both publications, oldest report first, and marks the point revised', () => {
     expect(revised.revised).toBe(true);
     expect(revised.publications).toEqual([
-      { quarterId: '2023-24-q2', quarterLabel: 'Q2 2023/24', role: 'latest', value: 88.2, decimals: 1 },
-      { quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', role: 'previous', value: 88.5, decimals: 1 },
+      { quarterId: '2023-24-q2', quarterLabel: 'Q2 2023/24', reportEnd: '2023-09-30', role: 'latest', value: 88.2, decimals: 1 },
+      { quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', value: 88.5, decimals: 1 },
     ]);
   });
 
@@ -156,29 +160,29 @@ describe('missing values', () => {
   });
 });
 
-describe('the real quarters (seeds 004 and 000)', () => {
-  const catalogue = parseCatalogue(readFileSync('content/indicators.csv', 'utf8'), 'content/indicators.csv').map((entry) => entry.indicator);
-  const matcher = new IndicatorMatcher(catalogue);
+describe('the real quarters (seeds 004 and 000)', async () => {
+  const report = await reportOf();
+  const catalogue = report.catalogue;
   const load = (id: string) => {
-    const file = `content/quarters/${id}/data.tsv`;
-    return quarter(id, ...parseQuarterFile(readFileSync(file, 'utf8'), file, matcher).indicators);
+    const data = report.quarters.find((candidate) => candidate.id === id)!.quarter!;
+    return { id, label: data.label, end: data.period.end, indicators: data.indicators };
   };
   const series = buildSeries([load('2024-25-q1'), load('2023-24-q3')]);
-  const points = (id: string) => series.get(id)!.map((point) => [point.period.label, point.value]);
+  const points = (id: string) => series.get(id)!.map((point) => [point.period.label, point.value, point.decimals]);
 
   it.each([
-    // Seed 004 line 6 and seed 000 paragraph 14.
-    ['cp-reviews-in-timescale', [['Q4 2022/23', 75.71], ['Q3 2023/24', 82.6], ['Q4 2023/24', 87.4], ['Q1 2024/25', 92.2]]],
+    // Seed 004 line 6 and seed 000 paragraph 14: 75.71% keeps its two decimals, the others their one.
+    ['cp-reviews-in-timescale', [['Q4 2022/23', 75.71, 2], ['Q3 2023/24', 82.6, 1], ['Q4 2023/24', 87.4, 1], ['Q1 2024/25', 92.2, 1]]],
     // Seed 004 line 31 compares with a year earlier; seed 000 paragraph 30 likewise: the two reports interleave.
-    ['elective-home-education', [['Q3 2022/23', 946], ['Q1 2023/24', 1128], ['Q3 2023/24', 1023], ['Q1 2024/25', 1279]]],
+    ['elective-home-education', [['Q3 2022/23', 946, 0], ['Q1 2023/24', 1128, 0], ['Q3 2023/24', 1023, 0], ['Q1 2024/25', 1279, 0]]],
     // Termly: seed 004 line 4, seed 000's dashboard.
-    ['children-mainstream-ehcp', [['Summer 2023', 2483], ['Autumn 2023', 2446], ['Spring Term 2024', 2522], ['Summer Term 2024', 2674]]],
+    ['children-mainstream-ehcp', [['Summer 2023', 2483, 0], ['Autumn 2023', 2446, 0], ['Spring Term 2024', 2522, 0], ['Summer Term 2024', 2674, 0]]],
     // Seed 004 line 17 and seed 000 paragraph 25: unchanged at 90.3%.
-    ['primary-schools-good-outstanding', [['Q2 2023/24', 90.2], ['Q3 2023/24', 90.3], ['Q4 2023/24', 90.3], ['Q1 2024/25', 90.3]]],
+    ['primary-schools-good-outstanding', [['Q2 2023/24', 90.2, 1], ['Q3 2023/24', 90.3, 1], ['Q4 2023/24', 90.3, 1], ['Q1 2024/25', 90.3, 1]]],
     // Only in seed 000: exclusions for 2021/22 and 2022/23.
-    ['permanent-exclusions', [['2021/22', 0.02], ['2022/23', 0.07]]],
+    ['permanent-exclusions', [['2021/22', 0.02, 2], ['2022/23', 0.07, 2]]],
     // Only in seed 004.
-    ['ks4-progress-8', [['2021/22 Final', 0.01], ['2022/23 Final', -0.09]]],
+    ['ks4-progress-8', [['2021/22 Final', 0.01, 2], ['2022/23 Final', -0.09, 2]]],
   ])('%s', (id, expected) => {
     expect(points(id)).toEqual(expected);
   });
@@ -187,17 +191,98 @@ describe('the real quarters (seeds 004 and 000)', () => {
     expect([...series.keys()].sort()).toEqual(catalogue.map((indicator) => indicator.id).sort());
     expect([...series.values()].flat().filter((point) => point.revised)).toEqual([]);
   });
+
+  it('as the Q3 2023/24 report published it, home education leaves out Q1 2023/24, which only the later report gave', () => {
+    const published = seriesAsPublished(series.get('elective-home-education')!, '2023-12-31', period('Q3 2023/24'));
+    expect(published.map((point) => [point.period.label, point.value])).toEqual([
+      ['Q3 2022/23', 946],
+      ['Q3 2023/24', 1023],
+    ]);
+  });
+
+  it('as the Q1 2024/25 report published it, home education has every figure up to Q1 2024/25', () => {
+    const published = seriesAsPublished(series.get('elective-home-education')!, '2024-06-30', period('Q1 2024/25'));
+    expect(published.map((point) => point.value)).toEqual([946, 1128, 1023, 1279]);
+    expect(published.every((point) => point.laterRevisions.length === 0)).toBe(true);
+  });
 });
 
-describe('seriesUpTo', () => {
-  it('keeps only figures for periods ending by the given one', async () => {
-    const { seriesUpTo: upTo, buildSeries: build } = await import('../src/lib/series');
-    const obs = (period: string, value: number) => ({ period, value, decimals: 1 });
-    const series = build([
-      { id: 'a', label: 'Q3 2023/24', end: '2023-12-31', indicators: [{ id: 'x', line: 2, publishedName: 'x', latest: obs('Q3 2023/24', 2), previous: obs('Q2 2023/24', 1), target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null }] },
-      { id: 'b', label: 'Q1 2024/25', end: '2024-06-30', indicators: [{ id: 'x', line: 2, publishedName: 'x', latest: obs('Q1 2024/25', 4), previous: obs('Q4 2023/24', 3), target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null }] },
-    ]).get('x')!;
-    expect(upTo(series, 'Q3 2023/24').map((p) => p.value)).toEqual([1, 2]);
-    expect(upTo(series, 'Q1 2024/25').map((p) => p.value)).toEqual([1, 2, 3, 4]);
+describe('seriesAsPublished: the series as one report published it', () => {
+  // Q2 2023/24 was published as 88.2% by the Q2 report and restated as 88.5% by the Q3 report; Q4 2023/24 reports no figure for it.
+  const series = seriesOf(
+    [
+      quarter('2023-24-q2', record('x', ['Q2 2023/24', 88.2], ['Q1 2023/24', 87.0])),
+      quarter('2023-24-q3', record('x', ['Q3 2023/24', 88.9], ['Q2 2023/24', 88.5])),
+      quarter('2023-24-q4', record('x', ['Q4 2023/24', 89.4, 2], ['Q3 2023/24', null])),
+    ],
+    'x',
+  );
+  const asOf = (quarterId: string, until: string) => seriesAsPublished(series, parseQuarterId(quarterId)!.period.end, period(until));
+
+  it('keeps a figure as that report published it, with the later revision as a note, never a point', () => {
+    const points = asOf('2023-24-q2', 'Q2 2023/24');
+    expect(points.map((point) => [point.period.label, point.value])).toEqual([
+      ['Q1 2023/24', 87.0],
+      ['Q2 2023/24', 88.2],
+    ]);
+    const q2 = points[1]!;
+    expect(q2.revised).toBe(false);
+    expect(q2.publications.map((publication) => publication.quarterId)).toEqual(['2023-24-q2']);
+    expect(q2.laterRevisions).toEqual([{ quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', value: 88.5, decimals: 1 }]);
+  });
+
+  it('gives the revising report its own figure, marked revised, with no later note', () => {
+    const points = asOf('2023-24-q3', 'Q3 2023/24');
+    expect(points.map((point) => [point.period.label, point.value, point.revised, point.laterRevisions.length])).toEqual([
+      ['Q1 2023/24', 87.0, false, 0],
+      ['Q2 2023/24', 88.5, true, 0],
+      ['Q3 2023/24', 88.9, false, 0],
+    ]);
+  });
+
+  it('does not let a later report with no figure wipe out or "revise" a published one', () => {
+    const q3asOfQ3 = asOf('2023-24-q3', 'Q3 2023/24').at(-1)!;
+    expect(q3asOfQ3.laterRevisions).toEqual([]);
+    const q3asOfQ4 = asOf('2023-24-q4', 'Q4 2023/24').find((point) => point.period.label === 'Q3 2023/24')!;
+    expect(q3asOfQ4).toMatchObject({ value: 88.9, decimals: 1, revised: false });
+  });
+
+  it('stops at the given period and keeps each figure’s published decimals', () => {
+    const points = asOf('2023-24-q4', 'Q4 2023/24');
+    expect(points.map((point) => [point.period.label, point.value, point.decimals])).toEqual([
+      ['Q1 2023/24', 87.0, 1],
+      ['Q2 2023/24', 88.5, 1],
+      ['Q3 2023/24', 88.9, 1],
+      ['Q4 2023/24', 89.4, 2],
+    ]);
+    expect(asOf('2023-24-q4', 'Q2 2023/24').map((point) => point.period.label)).toEqual(['Q1 2023/24', 'Q2 2023/24']);
+  });
+
+  it('shows nothing a report had not yet published', () => {
+    expect(asOf('2023-24-q1', 'Q4 2023/24')).toEqual([]);
+  });
+
+  it('never takes values from a later report into the points, whatever report and period are asked for', () => {
+    for (const quarterId of ['2023-24-q2', '2023-24-q3', '2023-24-q4']) {
+      const end = parseQuarterId(quarterId)!.period.end;
+      for (const point of asOf(quarterId, 'Q4 2023/24')) {
+        expect(point.publications.every((publication) => publication.reportEnd <= end)).toBe(true);
+        const current = point.publications.filter((publication) => publication.value !== null).at(-1)!;
+        expect([point.value, point.decimals]).toEqual([current.value, current.decimals]);
+        for (const revision of point.laterRevisions) {
+          expect(revision.reportEnd > end).toBe(true);
+          expect(revision.value).not.toBe(point.value);
+        }
+      }
+    }
+  });
+
+  it('a later report giving the same figure with other decimals is not a revision (94.30% then 94.3%)', () => {
+    const same = seriesOf(
+      [quarter('2023-24-q1', record('x', ['2023', 94.3, 2])), quarter('2024-25-q1', record('x', ['2024', 95.0], ['2023', 94.3, 1]))],
+      'x',
+    );
+    const [point] = seriesAsPublished(same as SeriesPoint[], '2023-06-30', period('2023'));
+    expect(point).toMatchObject({ value: 94.3, decimals: 2, revised: false, laterRevisions: [] });
   });
 });

@@ -1,20 +1,26 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../src/lib/cards';
-import { IndicatorMatcher, parseCatalogue } from '../src/lib/catalogue';
-import { parseQuarterFile } from '../src/lib/quarter-file';
+import { IndicatorMatcher } from '../src/lib/catalogue';
+import { formatFileProblems } from '../src/lib/problems';
 import { directionSentence, quartileSentence, ragSentence, summarise } from '../src/lib/summary';
+import { renderSummary } from '../src/lib/summary-text';
+import { checkQuarterFile, realCatalogue } from './helpers/content';
+import { modelFromContent } from './helpers/model';
 
-const catalogue = parseCatalogue(readFileSync('content/indicators.csv', 'utf8'), 'content/indicators.csv').map((entry) => entry.indicator);
+const catalogue = realCatalogue();
 const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
 const matcher = new IndicatorMatcher(catalogue);
 
-function cardsFor(file: string) {
-  return parseQuarterFile(readFileSync(file, 'utf8'), file, matcher).indicators.map((record) => buildCard(byId.get(record.id)!, record));
+/** The cards of a real quarter's data file, checked for the quarter of its folder. */
+function cardsFor(folder: string) {
+  const file = `content/quarters/${folder}/data.tsv`;
+  const result = checkQuarterFile(file, folder, matcher);
+  if (result.problems.length) throw new Error(formatFileProblems(file, result.problems));
+  return result.indicators.map((record) => buildCard(byId.get(record.id)!, record));
 }
 
 describe('Q1 2024/25 (seed 000)', () => {
-  const cards = cardsFor('content/quarters/2024-25-q1/data.tsv');
+  const cards = cardsFor('2024-25-q1');
   const summary = summarise(cards);
 
   // Paragraph 5: "From 22 measures reported, 14 have a national benchmark; three are in the top quartile,
@@ -37,7 +43,9 @@ describe('Q1 2024/25 (seed 000)', () => {
   // The dashboard's Progress Summary box, "Improve No Change Worse N/A" over "31027", read in reverse: 7, 2, 10, 3.
   it('has 7 improved, 2 no change, 10 worse and 3 not judged', () => {
     expect(summary.direction).toEqual({ improved: 7, 'no-change': 2, worse: 10, none: 3 });
-    expect(directionSentence(summary)).toBe('7 improved, 10 got worse and 2 did not change; 3 are not judged.');
+    expect(directionSentence(summary)).toBe(
+      '7 improved, 10 got worse and 2 did not change; 3 are not judged, because neither a higher nor a lower figure is better, or there is no earlier figure.',
+    );
   });
 
   it('does not judge the three indicators with no better direction', () => {
@@ -95,7 +103,7 @@ describe('Q1 2024/25 (seed 000)', () => {
 });
 
 describe('Q3 2023/24 (seed 004)', () => {
-  const summary = summarise(cardsFor('content/quarters/2023-24-q3/data.tsv'));
+  const summary = summarise(cardsFor('2023-24-q3'));
 
   // Counted by hand from seed 004's Status RAG and quartile columns (lines 4-32).
   it('counts RAG ratings and quartiles from the export', () => {
@@ -110,5 +118,58 @@ describe('summarise', () => {
     const empty = summarise([]);
     expect(empty).toMatchObject({ total: 0, benchmarked: 0 });
     expect(quartileSentence(empty)).toBe('None of the 0 measures has a national benchmark.');
+  });
+
+  it('reads a zero count as "none", and leaves out a clause about nothing', () => {
+    const summary = {
+      total: 3,
+      rag: { green: 0, amber: 3, red: 0, none: 0 },
+      direction: { improved: 0, 'no-change': 1, worse: 2, none: 0 },
+      quartile: { 1: 0, 2: 1, 3: 0, 4: 0, none: 2 },
+      benchmarked: 1,
+    };
+    expect(ragSentence(summary)).toBe('none rated green, 3 amber and none red; every one has a rating.');
+    expect(directionSentence(summary)).toBe('none improved, 2 got worse and 1 did not change.');
+    expect(quartileSentence(summary)).toBe('Of 3 measures, 1 has a national benchmark: none in the top quartile, one in the second, none in the third and none in the bottom.');
+  });
+});
+
+// The commentary summary (home page, link previews, the feed) states figures only through figure tags, filled from the cards.
+describe('the summary text, its figure tags filled in', async () => {
+  const model = await modelFromContent();
+  const q1 = model.quarterById.get('2024-25-q1')!;
+  const context = { cards: q1.cards, summary: q1.summary };
+
+  it('Q1 2024/25: the two figures its summary names, as the cards show them', () => {
+    expect(q1.summaryText).toBe(
+      'Care leavers in education, employment or training fell to 47.3%, while child protection cases reviewed on time rose to 92.2%. Requests for special educational needs assessments in the year to July 2024 were the most the council has ever received.',
+    );
+  });
+
+  it('Q3 2023/24: a summary without figure tags is the text as written', () => {
+    expect(model.quarterById.get('2023-24-q3')!.summaryText).toBe(
+      "A plain summary of the published Q3 2023/24 dashboard figures, not the committee's own commentary. Care leaver measures met their targets; child protection reviews, repeat child protection plans, re-referrals and the early development of children on free school meals were rated red.",
+    );
+  });
+
+  it.each([
+    ['<Value of="cp-reviews-in-timescale" period="previous" />', '87.4%'],
+    ['<Value of="elective-home-education" />', '1,279'],
+    ['<Value of="permanent-exclusions" />', '0.07%'],
+    ['<Period of="care-leavers-eet" />', 'Q1 2024/25'],
+    ['<Period of="elective-home-education" period="previous" />', 'Q1 2023/24'],
+    ['<Change of="care-leavers-eet" />', 'down 16.0 percentage points, a worse result'],
+    ['<Direction of="cpp-second-time" />', 'improved'],
+    ['<Direction of="elective-home-education" />', 'not judged'],
+    ['<Target of="cp-reviews-in-timescale" />', 'above 97.2%'],
+    ['<Target of="cp-reviews-in-timescale" show="status" />', 'not met'],
+    ['<Rag of="care-leavers-eet" />', 'red'],
+    ['<Quartile of="secondary-schools-good-outstanding" />', 'bottom quartile'],
+    ['<Average of="secondary-schools-good-outstanding" group="england" />', '83.8%'],
+    ['<Average of="secondary-schools-good-outstanding" group="neighbours" />', '86.1%'],
+    ['<Count of="red" />', '4'],
+    ['<Count of="indicators" />', '22'],
+  ])('%s reads "%s"', (tag, text) => {
+    expect(renderSummary(`It was ${tag} then.`, context)).toBe(`It was ${text} then.`);
   });
 });

@@ -57,7 +57,8 @@ export function parseQuarterTable(table: Table, file: string, matcher: Indicator
 
   // A template nobody has filled in yet: one message, not one per row.
   const blank = (row: SourceRow, key: string) => (row.cells[map.index[key] ?? -1] ?? '').trim() === '';
-  if (rows.length > 0 && rows.every((row) => blank(row, 'latestPeriod') && blank(row, 'latestValue'))) {
+  // (More than one row: a single short row is a broken row, reported where it is.)
+  if (rows.length > 1 && rows.every((row) => blank(row, 'latestPeriod') && blank(row, 'latestValue'))) {
     return {
       indicators: [],
       problems: [{ file, sheet, line: header.line, expected: 'this quarter’s figures, but every row’s Latest Period and Latest Value are empty (the file is still the template)', hint: 'Put this quarter’s dashboard export in the folder in place of this file (as data.csv, data.tsv or data.xlsx).' }],

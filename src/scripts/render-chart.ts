@@ -21,9 +21,10 @@ const COLOURS = { series: '#1d4f91', target: '#b4121b', neighbours: '#8a4b00', e
 // Bars told apart by colour and by pattern-free order plus the legend and table; shades all pass 3:1 on white.
 const BAR_COLOURS = ['#00703c', '#1d4f91', '#8a4b00', '#b4121b', '#6f777b'];
 
-/** Axis ticks, with the page's one formatter (a true minus sign, the series' published decimals). */
+/** Axis ticks, with the page's one formatter (a true minus sign), to the decimals the round tick needs (75%, not 75.00%). */
 function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): string {
-  return formatFigure({ value, decimals: spec.decimals }, spec);
+  const tidy = Number(value.toFixed(6));
+  return formatFigure({ value: tidy, decimals: (String(tidy).split('.')[1] ?? '').length }, spec);
 }
 
 /** A point's figure exactly as published, from the spec; falls back to the axis format for drawn lines. */

@@ -1,32 +1,72 @@
 /**
- * "Nothing lost, nothing changed": every row of every quarter data file in
- * content/ is read here with a few lines of our own (papaparse for the
- * splitting, our own number and name reading, not src/lib/quarter-file.ts),
- * then looked for in one real build: the quarter's JSON and CSV, its page,
- * and all-observations.csv. Each row must appear exactly once there, with
- * its values and periods unchanged.
+ * "Nothing lost, nothing changed, nothing rounded": every row of every quarter
+ * data file in content/ is read here with a few lines of our own (papaparse
+ * for the splitting, our own reading of names and figures, not
+ * src/lib/quarter-file.ts), then looked for in one real build: the quarter's
+ * JSON and CSV, its page, the charts' tables and all-observations.csv. Each
+ * row must appear exactly once there, with its periods unchanged and every
+ * figure in the council's own digits: the text on a card or in a chart table
+ * is the data file's cell, with thousands separators, the true minus sign (−)
+ * and % for a percentage the only formatting the site may add. 75.71% stays
+ * 75.71% (never rounded to 75.7%), 2.5 stays 2.5% (never padded to 2.50%).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, textOfElement, type BuildResult } from '../helpers/build';
+import { buildSite, ROOT, type BuildResult } from '../helpers/build';
+import { attr, textOf, walk, type Node } from '../helpers/html';
 
 // ---- Our own reading of the content files -------------------------------------------------
 
-/** "75.71%" → 75.71, "13,374" → 13374, "−0.76" → -0.76, "N/A" / "NA" / "-" / "" → null. */
+const MISSING = /^(n\/?a|-|–|—|)$/i;
+
+/** "75.71%" → 75.71, "13,374" → 13374, "−0.76" → -0.76, "N/A" / "NA" / "-" / "" → null. Spaces inside a number are never dropped. */
 function numberOf(cell: string | undefined): number | null {
+  const digits = digitsOf(cell);
+  return digits === null ? null : Number(digits) === 0 ? 0 : Number(digits);
+}
+
+/**
+ * The figure as the council wrote it, in plain digits: "75.71%" → "75.71", "13,374" → "13374", "−0.76" → "-0.76",
+ * "94.30%" → "94.30" (its decimals kept); null for no figure. This is the text the CSV must hold.
+ */
+function digitsOf(cell: string | undefined): string | null {
   const text = (cell ?? '').trim();
-  if (/^(n\/?a|-|–|—|)$/i.test(text)) return null;
-  const plain = text.replace(/[\u2212\u2013]/g, '-').replace(/%$/, '').replace(/,/g, '');
-  const value = Number(plain);
-  if (!/^[+-]?\d+(\.\d+)?$/.test(plain) || !Number.isFinite(value)) throw new Error(`not a number: "${cell}"`);
-  return value === 0 ? 0 : value;
+  if (MISSING.test(text)) return null;
+  const match = /^([+\-\u2212\u2013]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?%?$/.exec(text);
+  if (!match) throw new Error(`not a figure: "${cell}"`);
+  const [, sign, whole, fraction = ''] = match;
+  const digits = `${whole!.replace(/,/g, '')}${fraction}`;
+  const zero = /^[0.]+$/.test(digits);
+  return `${(sign === '-' || sign === '\u2212' || sign === '\u2013') && !zero ? '-' : ''}${digits}`;
+}
+
+/**
+ * Whether a figure shown on a page is the cell exactly: the same digits, with at most the site's own formatting
+ * (thousands separators in the right places, the true minus sign, and % for a percentage, which must then be there).
+ */
+function showsCell(shown: string | undefined, cell: string | undefined, unit: string): boolean {
+  const digits = digitsOf(cell);
+  if (digits === null) return shown === 'no figure';
+  if (shown === undefined) return false;
+  let text = shown.trim();
+  if (unit === 'percent') {
+    if (!text.endsWith('%')) return false;
+    text = text.slice(0, -1);
+  } else if (text.includes('%')) return false;
+  const match = /^(\u2212?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
+  if (!match) return false;
+  const [, minus, whole, fraction = ''] = match;
+  return `${minus ? '-' : ''}${whole!.replace(/,/g, '')}${fraction}` === digits;
 }
 
 const collapse = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const isNone = (text: string | undefined) => /^(n\/?a|)$/i.test(collapse(text));
 const nameKey = (name: string) => name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+/** "Summer 2023" and "Summer Term 2023", "2022/23" and "2022/23 Final" name the same period. */
+const periodKey = (period: string) => collapse(period).toLowerCase().replace(/ term\b/, '').replace(/ final$/, '');
 
 function readDelimited(path: string, delimiter: string): string[][] {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -39,7 +79,6 @@ interface CatalogueRow {
   name: string;
   aliases: string;
   unit: string;
-  decimals: string;
 }
 
 const catalogue = Papa.parse<CatalogueRow>(readFileSync(join(ROOT, 'content/indicators.csv'), 'utf8').replace(/^\uFEFF/, ''), {
@@ -49,7 +88,9 @@ const catalogue = Papa.parse<CatalogueRow>(readFileSync(join(ROOT, 'content/indi
 const idByName = new Map<string, string>();
 for (const row of catalogue) for (const name of [row.name, ...row.aliases.split('|')].filter((n) => n.trim())) idByName.set(nameKey(name), row.id);
 const catalogueById = new Map(catalogue.map((row) => [row.id, row]));
+const unitOf = (id: string) => catalogueById.get(id)!.unit;
 
+/** The cells of one row exactly as the file holds them (trimmed), for the figures; names and periods tidied. */
 interface SourceRow {
   quarterId: string;
   file: string;
@@ -58,17 +99,18 @@ interface SourceRow {
   id: string;
   name: string;
   latestPeriod: string;
-  latestValue: number | null;
+  latestCell: string;
   previousPeriod: string | null;
-  previousValue: number | null;
+  previousCell: string;
   target: string | null;
-  statisticalNeighbourAverage: number | null;
-  englandAverage: number | null;
+  snCell: string;
+  englandCell: string;
 }
 
 function readQuarterFolder(quarterId: string): SourceRow[] {
   const folder = join(ROOT, 'content/quarters', quarterId);
-  const name = ['data.tsv', 'data.csv'].find((n) => existsSync(join(folder, n)))!;
+  const name = ['data.tsv', 'data.csv'].find((n) => existsSync(join(folder, n)));
+  if (!name) throw new Error(`${quarterId}: this test reads data.tsv or data.csv; teach it the folder's data file`);
   const [header, ...rows] = readDelimited(join(folder, name), name.endsWith('.tsv') ? '\t' : ',');
   const column = (...names: string[]) => header!.findIndex((h) => names.includes(nameKey(h)));
   const c = {
@@ -85,7 +127,7 @@ function readQuarterFolder(quarterId: string): SourceRow[] {
     const published = collapse(cells[c.indicator]);
     const id = idByName.get(nameKey(published));
     if (!id) throw new Error(`${quarterId}/${name} row ${i + 1}: "${published}" is not in the catalogue`);
-    const previousPeriod = isNone(cells[c.previousPeriod]) ? null : collapse(cells[c.previousPeriod]);
+    const cell = (index: number) => (index >= 0 ? (cells[index] ?? '').trim() : '');
     return {
       quarterId,
       file: `${quarterId}/${name}`,
@@ -93,12 +135,12 @@ function readQuarterFolder(quarterId: string): SourceRow[] {
       id,
       name: published,
       latestPeriod: collapse(cells[c.latestPeriod]),
-      latestValue: numberOf(cells[c.latestValue]),
-      previousPeriod,
-      previousValue: numberOf(cells[c.previousValue]),
+      latestCell: cell(c.latestValue),
+      previousPeriod: isNone(cells[c.previousPeriod]) ? null : collapse(cells[c.previousPeriod]),
+      previousCell: cell(c.previousValue),
       target: isNone(cells[c.target]) ? null : collapse(cells[c.target]),
-      statisticalNeighbourAverage: numberOf(cells[c.sn]),
-      englandAverage: c.england >= 0 ? numberOf(cells[c.england]) : null,
+      snCell: cell(c.sn),
+      englandCell: cell(c.england),
     };
   });
 }
@@ -108,59 +150,191 @@ const quarterIds = readdirSync(quartersDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-/** Quarters whose commentary is a draft are not published by a build. */
-const isDraft = (quarterId: string) => {
+/** Only quarters whose commentary says `status: published` are on the public site. */
+const isPublished = (quarterId: string) => {
   const path = join(quartersDir, quarterId, 'commentary.mdx');
-  return existsSync(path) && /^status:\s*['"]?draft/m.test(readFileSync(path, 'utf8'));
+  return existsSync(path) && /^status:\s*['"]?published/m.test(readFileSync(path, 'utf8'));
 };
-const published = quarterIds.filter((id) => !isDraft(id));
+/** Folder names sort in time order ("2023-24-q3" before "2024-25-q1"). */
+const published = quarterIds.filter(isPublished);
 const sourceRows = new Map(published.map((id) => [id, readQuarterFolder(id)]));
 
-// ---- What the build published ------------------------------------------------------------
-
-interface JsonIndicator {
-  id: string;
-  latest: { period: string; value: number | null };
-  previous: { period: string; value: number | null } | null;
-  target: string | null;
-  statisticalNeighbourAverage: number | null;
-  englandAverage: number | null;
+interface Publication {
+  quarterId: string;
+  period: string;
+  cell: string;
 }
 
-/** A CSV cell of the open data: blank means no figure; anything else must be a plain number. */
-function csvNumber(cell: string | undefined): number | null {
-  if (cell === undefined || cell === '') return null;
-  expect(cell, `"${cell}" in the CSV is not a plain number`).toMatch(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/);
-  return Number(cell);
-}
-
-function escapeRegExp(text: string) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every figure the reports published for an indicator, oldest report first. */
+function publicationsOf(id: string): Publication[] {
+  return published.flatMap((quarterId) =>
+    sourceRows.get(quarterId)!.filter((row) => row.id === id).flatMap((row) => [
+      ...(row.previousPeriod === null ? [] : [{ quarterId, period: row.previousPeriod, cell: row.previousCell }]),
+      { quarterId, period: row.latestPeriod, cell: row.latestCell },
+    ]),
+  );
 }
 
 /**
- * A tolerant pattern for a figure as a card shows it: catalogue decimals,
- * optional thousands separators, a hyphen or true minus sign, % for percentages.
+ * The cell a chart must show for each period, as the reports up to `until` published it: the most recent of those
+ * reports that gave the period a figure (or, when none did, no figure). Keyed by period.
  */
-function shownValue(value: number | null, id: string): string {
-  if (value === null) return 'no figure';
-  const { unit, decimals } = catalogueById.get(id)!;
-  const fixed = Math.abs(value).toFixed(Number(decimals));
-  const [whole, fraction] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',?');
-  const negative = value < 0 && Number(fixed) !== 0;
-  return `${negative ? '[-\u2212]' : ''}${grouped}${fraction ? `\\.${fraction}` : ''}${unit === 'percent' ? '\\s?%' : ''}`;
+function figuresUpTo(id: string, until: string): Map<string, Publication> {
+  const figures = new Map<string, Publication>();
+  for (const publication of publicationsOf(id).filter((p) => p.quarterId <= until)) {
+    const key = periodKey(publication.period);
+    const earlier = figures.get(key);
+    if (!earlier || digitsOf(publication.cell) !== null || digitsOf(earlier.cell) === null) figures.set(key, publication);
+  }
+  return figures;
 }
 
-/** "Summer 2023" and "Summer Term 2023", "2022/23" and "2022/23 Final" name the same period. */
-const samePeriod = (a: string, b: string) => {
-  const key = (p: string) => collapse(p).toLowerCase().replace(/ term\b/, '').replace(/ final$/, '');
-  return key(a) === key(b);
-};
+/** The `of` of each figure tag of a kind in a quarter's commentary body (after its frontmatter). */
+function tagsIn(quarterId: string, component: string): string[] {
+  const source = readFileSync(join(quartersDir, quarterId, 'commentary.mdx'), 'utf8');
+  const body = source.replace(/^---[\s\S]*?\n---\n/, '');
+  return [...body.matchAll(new RegExp(`<${component}\\s+of="([^"]+)"`, 'g'))].map((match) => match[1]!);
+}
 
-describe('every figure in content/ is published exactly once, unchanged', () => {
+// ---- Reading the build -------------------------------------------------------------------
+
+interface JsonFigure {
+  value: number;
+  decimals: number;
+}
+interface JsonIndicator {
+  id: string;
+  latest: { period: string; figure: JsonFigure | null };
+  previous: { period: string; figure: JsonFigure | null } | null;
+  target: string | null;
+  statisticalNeighbourAverage: JsonFigure | null;
+  englandAverage: JsonFigure | null;
+}
+
+/** A JSON figure as plain digits with its published decimals ("2.5", "94.30", "-0.76"). */
+const jsonDigits = (figure: JsonFigure | null) => (figure === null ? null : figure.value.toFixed(figure.decimals));
+
+const hasClass = (node: Node, name: string) => (attr(node, 'class') ?? '').split(/\s+/).includes(name);
+const text = (node: Node) => collapse(textOf(node));
+function find(root: Node, test: (node: Node) => boolean): Node[] {
+  const found: Node[] = [];
+  walk(root, (node) => {
+    if (test(node)) found.push(node);
+  });
+  return found;
+}
+
+/** What a card shows: its latest figure and period, the figure it is compared with, and the figures in its list. */
+interface ShownCard {
+  latest: string | undefined;
+  latestPeriod: string | undefined;
+  previous: { figure: string; period: string } | null;
+  /** The list under the card: "Target" → the target as published (the text a sighted reader sees), "England average" → figure… */
+  list: Map<string, string>;
+}
+
+function readCard(card: Node): ShownCard {
+  const latest = find(card, (n) => n.tagName === 'span' && hasClass(n, 'card-value'))[0];
+  const latestPeriod = find(card, (n) => n.tagName === 'span' && hasClass(n, 'card-period'))[0];
+  const compared = find(card, (n) => n.tagName === 'p' && hasClass(n, 'card-period') && text(n).startsWith('Compared with '))[0];
+  const previous = compared ? /^Compared with (.+?) in (.+?)(?::|\.$)/.exec(text(compared)) : null;
+  const list = new Map<string, string>();
+  for (const dl of find(card, (n) => n.tagName === 'dl')) {
+    let term: string | null = null;
+    for (const child of dl.childNodes ?? []) {
+      if (child.tagName === 'dt') term = text(child);
+      if (child.tagName === 'dd' && term !== null) {
+        // A target is shown as published for the eye (aria-hidden) and in words for a screen reader.
+        const visible = (child.childNodes ?? []).filter((n) => n.tagName === 'span' && attr(n, 'aria-hidden') === 'true');
+        list.set(term, visible.length ? visible.map(text).join('') : text(child));
+        term = null;
+      }
+    }
+  }
+  return {
+    latest: latest && text(latest),
+    latestPeriod: latestPeriod && text(latestPeriod).replace(/^in /, ''),
+    previous: previous ? { figure: previous[1]!, period: previous[2]! } : null,
+    list,
+  };
+}
+
+/** Each line chart on a page: the indicator it draws (by its spec's name), its spec, and its table's rows. */
+interface ShownChart {
+  id: string;
+  spec: { kind: string; name: string; points: { label: string; text: string }[]; target: { text: string } | null; references: { text: string; series: string }[] };
+  rows: { period: string; figure: string }[];
+}
+
+function readCharts(document: Node): ShownChart[] {
+  return find(document, (n) => n.tagName === 'kpi-chart').flatMap((chart) => {
+    const script = find(chart, (n) => n.tagName === 'script' && attr(n, 'type') === 'application/json')[0];
+    if (!script) return [];
+    const spec = JSON.parse(textOf(script)) as ShownChart['spec'];
+    if (spec.kind !== 'line') return [];
+    const id = idByName.get(nameKey(spec.name));
+    if (!id) throw new Error(`a chart of "${spec.name}", which is not in the catalogue`);
+    const rows = find(chart, (n) => n.tagName === 'tbody')
+      .flatMap((tbody) => (tbody.childNodes ?? []).filter((tr) => tr.tagName === 'tr'))
+      .map((tr) => {
+        const th = (tr.childNodes ?? []).find((n) => n.tagName === 'th');
+        const td = (tr.childNodes ?? []).find((n) => n.tagName === 'td' && hasClass(n, 'num'));
+        return { period: th ? text(th) : '', figure: td ? text(td).replace(/ \(revised\)$/, '') : '' };
+      });
+    return [{ id, spec, rows }];
+  });
+}
+
+// ---- The comparison itself ---------------------------------------------------------------
+
+describe('the comparison this file relies on', () => {
+  it.each([
+    ['75.71%', '75.71%', 'percent', true],
+    ['75.7%', '75.71%', 'percent', false],
+    ['76%', '75.71%', 'percent', false],
+    ['2.50%', '2.5', 'percent', false],
+    ['2.5%', '2.5', 'percent', true],
+    ['2.5', '2.5', 'percent', false],
+    ['94.30%', '94.30%', 'percent', true],
+    ['94.3%', '94.30%', 'percent', false],
+    ['1,279', '1279', 'count', true],
+    ['1279', '1,279', 'count', true],
+    ['12,79', '1279', 'count', false],
+    ['1,279%', '1279', 'count', false],
+    ['\u22120.76', '-0.76', 'score', true],
+    ['\u22120.09', '\u22120.09', 'score', true],
+    ['-0.76', '-0.76', 'score', false],
+    ['0.76', '-0.76', 'score', false],
+    ['no figure', 'N/A', 'percent', true],
+    ['0%', 'N/A', 'percent', false],
+    ['no figure', '0', 'count', false],
+  ])('%j shows the cell %j (%s): %s', (shown, cell, unit, same) => {
+    expect(showsCell(shown, cell, unit)).toBe(same);
+  });
+
+  it('never drops a space inside a cell', () => {
+    expect(() => digitsOf('44 93')).toThrow(/not a figure/);
+  });
+
+  it('the content holds figures that would catch rounding and padding', () => {
+    const cells = [...sourceRows.values()].flat().flatMap((row) => [row.latestCell, row.previousCell, row.snCell, row.englandCell]).map(digitsOf);
+    // Two decimals (75.71%, 94.30%) and one (2.5) in the same files: one number of decimals per indicator would round one or pad the other.
+    expect(cells.some((digits) => digits !== null && /\.\d\d$/.test(digits))).toBe(true);
+    expect(cells.some((digits) => digits !== null && /\.\d$/.test(digits))).toBe(true);
+    expect(cells.some((digits) => digits !== null && /0$/.test(digits) && digits.includes('.'))).toBe(true);
+  });
+});
+
+// ---- The build ---------------------------------------------------------------------------
+
+describe('every figure in content/ is published exactly once, in the council’s own digits', () => {
   let build: BuildResult;
   const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+  const pages = new Map<string, Node>();
+  const page = (path: string) => {
+    if (!pages.has(path)) pages.set(path, parse(read(path)) as unknown as Node);
+    return pages.get(path)!;
+  };
   beforeAll(() => {
     build = buildSite();
   }, 240_000);
@@ -177,30 +351,39 @@ describe('every figure in content/ is published exactly once, unchanged', () => 
   describe.each(published)('%s', (quarterId) => {
     const rows = sourceRows.get(quarterId)!;
     const [year, quarter] = [quarterId.slice(0, 7), quarterId.slice(8)];
+    const pagePath = `${year}/${quarter}/index.html`;
 
-    it('JSON: every row once, no extra, values and periods unchanged', () => {
+    it('JSON: every row once, no extra, periods unchanged, each figure with exactly its published digits', () => {
       const json = JSON.parse(read(`data/${quarterId}.json`)) as { indicators: JsonIndicator[] };
       const ids = json.indicators.map((i) => i.id);
       expect(new Set(ids).size, 'an indicator is duplicated in the JSON').toBe(ids.length);
       expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
       for (const row of rows) {
         const where = `${row.file} row ${row.row} (${row.id})`;
-        const published = json.indicators.filter((i) => i.id === row.id);
-        expect(published, where).toHaveLength(1);
-        const [record] = published;
-        expect(record!.latest, where).toEqual({ period: row.latestPeriod, value: row.latestValue });
-        expect(record!.previous, where).toEqual(row.previousPeriod === null ? null : { period: row.previousPeriod, value: row.previousValue });
-        expect(record!.target, where).toBe(row.target);
-        expect(record!.statisticalNeighbourAverage, where).toBe(row.statisticalNeighbourAverage);
-        expect(record!.englandAverage, where).toBe(row.englandAverage);
-        // Numbers are numbers, never strings.
-        for (const value of [record!.latest.value, record!.previous?.value ?? null]) {
-          expect(value === null || typeof value === 'number', where).toBe(true);
+        const records = json.indicators.filter((i) => i.id === row.id);
+        expect(records, where).toHaveLength(1);
+        const record = records[0]!;
+        expect(record.latest.period, where).toBe(row.latestPeriod);
+        expect(record.previous?.period ?? null, where).toBe(row.previousPeriod);
+        expect(record.target, where).toBe(row.target);
+        for (const [role, figure, cell] of [
+          ['latest', record.latest.figure, row.latestCell],
+          ['previous', record.previous?.figure ?? null, row.previousPeriod === null ? '' : row.previousCell],
+          ['statistical neighbour average', record.statisticalNeighbourAverage, row.snCell],
+          ['England average', record.englandAverage, row.englandCell],
+        ] as const) {
+          // Numbers are numbers with their decimals, never strings, and print back to the cell's digits.
+          if (figure !== null) {
+            expect(typeof figure.value, `${where} ${role}`).toBe('number');
+            expect(Number.isInteger(figure.decimals), `${where} ${role}`).toBe(true);
+            expect(figure.value, `${where} ${role}`).toBe(numberOf(cell));
+          }
+          expect(jsonDigits(figure), `${where} ${role}: the file says "${cell}"`).toBe(digitsOf(cell));
         }
       }
     });
 
-    it('CSV: every row once, no extra, values and periods unchanged', () => {
+    it('CSV: every row once, no extra, periods unchanged, each figure with exactly its published decimals', () => {
       const parsed = Papa.parse<Record<string, string>>(read(`data/${quarterId}.csv`), { header: true, skipEmptyLines: 'greedy' });
       expect(parsed.errors).toEqual([]);
       const ids = parsed.data.map((r) => r.id!);
@@ -210,52 +393,137 @@ describe('every figure in content/ is published exactly once, unchanged', () => 
         const where = `${row.file} row ${row.row} (${row.id})`;
         const csv = parsed.data.find((r) => r.id === row.id)!;
         expect(csv.latest_period, where).toBe(row.latestPeriod);
-        expect(csvNumber(csv.latest_value), where).toBe(row.latestValue);
         expect(csv.previous_period || null, where).toBe(row.previousPeriod);
-        expect(csvNumber(csv.previous_value), where).toBe(row.previousPeriod === null ? null : row.previousValue);
         expect(csv.target || null, where).toBe(row.target);
-        expect(csvNumber(csv.statistical_neighbour_average), where).toBe(row.statisticalNeighbourAverage);
-        expect(csvNumber(csv.england_average), where).toBe(row.englandAverage);
+        // Plain digits, no separators or % sign, and the decimals as published: "94.30" stays "94.30", "2.5" is not "2.50".
+        expect(csv.latest_value || null, `${where}: the file says "${row.latestCell}"`).toBe(digitsOf(row.latestCell));
+        expect(csv.previous_value || null, `${where}: the file says "${row.previousCell}"`).toBe(row.previousPeriod === null ? null : digitsOf(row.previousCell));
+        expect(csv.statistical_neighbour_average || null, `${where}: the file says "${row.snCell}"`).toBe(digitsOf(row.snCell));
+        expect(csv.england_average || null, `${where}: the file says "${row.englandCell}"`).toBe(digitsOf(row.englandCell));
       }
     });
 
-    it('page: each card shows its latest value (catalogue decimals) and period, and the previous one', () => {
-      const html = read(`${year}/${quarter}/index.html`);
+    it('page: each card once, showing its latest and previous figures, periods, target and averages exactly as the file writes them', () => {
+      const document = page(pagePath);
       for (const row of rows) {
         const where = `${row.file} row ${row.row}: card #${row.id}`;
-        const ids = html.match(new RegExp(`<article[^>]*\\bid="${row.id}"`, 'g')) ?? [];
-        expect(ids, `${where} should appear once`).toHaveLength(1);
-        const card = textOfElement(html, 'article', row.id)!;
-        expect(card, where).toMatch(new RegExp(`(^|\\s)${shownValue(row.latestValue, row.id)}\\s+in\\s+${escapeRegExp(row.latestPeriod)}(\\s|$)`));
-        if (row.previousPeriod !== null) {
-          expect(card, where).toMatch(new RegExp(`Compared with ${shownValue(row.previousValue, row.id)} in ${escapeRegExp(row.previousPeriod)}\\b`));
+        const cards = find(document, (n) => n.tagName === 'article' && attr(n, 'id') === row.id);
+        expect(cards, `${where} should appear once`).toHaveLength(1);
+        const card = readCard(cards[0]!);
+        const unit = unitOf(row.id);
+        expect(card.latestPeriod, where).toBe(row.latestPeriod);
+        expect(showsCell(card.latest, row.latestCell, unit), `${where} shows "${card.latest}", the file says "${row.latestCell}"`).toBe(true);
+        if (row.previousPeriod === null) expect(card.previous, where).toBeNull();
+        else {
+          expect(card.previous?.period, where).toBe(row.previousPeriod);
+          expect(showsCell(card.previous?.figure, row.previousCell, unit), `${where} compares with "${card.previous?.figure}", the file says "${row.previousCell}"`).toBe(true);
+        }
+        expect(card.list.get('Target'), where).toBe(row.target ?? 'None set');
+        for (const [term, cell] of [['Statistical neighbours', row.snCell], ['England average', row.englandCell]] as const) {
+          if (digitsOf(cell) === null) expect(card.list.has(term), `${where}: ${term} shown with no figure in the file`).toBe(false);
+          else expect(showsCell(card.list.get(term), cell, unit), `${where}: ${term} shows "${card.list.get(term)}", the file says "${cell}"`).toBe(true);
+        }
+      }
+    });
+
+    it('page: every figure in the commentary is the file’s cell', () => {
+      const figures = find(page(pagePath), (n) => n.tagName === 'data' && hasClass(n, 'figure'));
+      expect(figures.length, `${pagePath}: every <Value> of the commentary is on the page`).toBeGreaterThanOrEqual(tagsIn(quarterId, 'Value').length);
+      for (const figure of figures) {
+        const id = attr(figure, 'data-indicator')!;
+        const role = attr(figure, 'data-period');
+        const row = rows.find((r) => r.id === id);
+        expect(row, `<Value of="${id}"> on ${pagePath}`).toBeDefined();
+        const cell = role === 'previous' ? row!.previousCell : row!.latestCell;
+        expect(showsCell(text(figure), cell, unitOf(id)), `<Value of="${id}" period="${role}"> shows "${text(figure)}", ${row!.file} says "${cell}"`).toBe(true);
+      }
+    });
+
+    it('page: every chart table and chart point shows the figures as this quarter’s report published them', () => {
+      const charts = readCharts(page(pagePath));
+      expect(charts.map((chart) => chart.id), `${pagePath}: every <Chart> of the commentary is on the page`).toEqual(expect.arrayContaining(tagsIn(quarterId, 'Chart')));
+      for (const chart of charts) {
+        const where = `chart of ${chart.id} on ${pagePath}`;
+        const expected = figuresUpTo(chart.id, quarterId);
+        const unit = unitOf(chart.id);
+        expect(chart.rows.length, where).toBeGreaterThan(0);
+        for (const shown of chart.rows) {
+          const publication = expected.get(periodKey(shown.period));
+          expect(publication, `${where}: ${shown.period} was not published by ${quarterId} or earlier`).toBeDefined();
+          expect(showsCell(shown.figure, publication!.cell, unit), `${where}: ${shown.period} shows "${shown.figure}", ${publication!.quarterId} says "${publication!.cell}"`).toBe(true);
+        }
+        for (const point of chart.spec.points) {
+          const publication = expected.get(periodKey(point.label))!;
+          expect(showsCell(point.text, publication.cell, unit), `${where}: point ${point.label} is "${point.text}", ${publication.quarterId} says "${publication.cell}"`).toBe(true);
         }
       }
     });
   });
 
-  it('all-observations.csv has each file’s latest and previous value exactly once, and nothing else', () => {
+  describe.each(catalogue.map((row) => row.id).filter((id) => publicationsOf(id).length > 0))('the page of %s', (id) => {
+    it('its chart table has every published period once, each as the most recent report wrote it', () => {
+      const charts = readCharts(page(`indicators/${id}/index.html`)).filter((chart) => chart.id === id);
+      expect(charts, `indicators/${id}/ has one chart of its history`).toHaveLength(1);
+      const [chart] = charts;
+      const expected = figuresUpTo(id, published.at(-1)!);
+      const unit = unitOf(id);
+      expect(chart!.rows.map((row) => periodKey(row.period)).sort()).toEqual([...expected.keys()].sort());
+      for (const shown of chart!.rows) {
+        const publication = expected.get(periodKey(shown.period))!;
+        expect(showsCell(shown.figure, publication.cell, unit), `${id}: ${shown.period} shows "${shown.figure}", ${publication.quarterId} says "${publication.cell}"`).toBe(true);
+      }
+      const points = [...expected.values()].filter((publication) => digitsOf(publication.cell) !== null);
+      expect(chart!.spec.points).toHaveLength(points.length);
+      for (const point of chart!.spec.points) {
+        const publication = expected.get(periodKey(point.label))!;
+        expect(showsCell(point.text, publication.cell, unit), `${id}: point ${point.label} is "${point.text}", ${publication.quarterId} says "${publication.cell}"`).toBe(true);
+      }
+    });
+
+    it('its chart’s target and averages are the latest report’s cells', () => {
+      const [chart] = readCharts(page(`indicators/${id}/index.html`)).filter((c) => c.id === id);
+      const latestRow = published.flatMap((quarterId) => sourceRows.get(quarterId)!.filter((row) => row.id === id)).at(-1)!;
+      const unit = unitOf(id);
+      const latestOnChart = digitsOf(latestRow.latestCell) !== null;
+      const averages = [
+        ['Statistical neighbours', latestRow.snCell],
+        ['England', latestRow.englandCell],
+      ] as const;
+      expect(chart!.spec.references.map((ref) => ref.series)).toEqual(averages.filter(([, cell]) => latestOnChart && digitsOf(cell) !== null).map(([series]) => series));
+      for (const ref of chart!.spec.references) {
+        const cell = averages.find(([series]) => series === ref.series)![1];
+        expect(showsCell(ref.text, cell, unit), `${id}: ${ref.series} is "${ref.text}", ${latestRow.file} says "${cell}"`).toBe(true);
+      }
+      if (latestRow.target === null) expect(chart!.spec.target).toBeNull();
+      else {
+        const number = latestRow.target.replace(/^(>=|<=|≥|≤|>|<)\s*/, '');
+        expect(showsCell(chart!.spec.target?.text, number, unit), `${id}: target "${chart!.spec.target?.text}", ${latestRow.file} says "${latestRow.target}"`).toBe(true);
+      }
+    });
+  });
+
+  it('all-observations.csv has each file’s latest and previous figure exactly once, with its published decimals, and nothing else', () => {
     const parsed = Papa.parse<Record<string, string>>(read('data/all-observations.csv'), { header: true, skipEmptyLines: 'greedy' });
     expect(parsed.errors).toEqual([]);
-    const expected: { key: string; period: string; value: number | null; where: string }[] = [];
+    const expected: { key: string; period: string; cell: string; where: string }[] = [];
     for (const rows of sourceRows.values()) {
       for (const row of rows) {
         const where = `${row.file} row ${row.row} (${row.id})`;
-        expected.push({ key: `${row.id}|${row.quarterId}|latest`, period: row.latestPeriod, value: row.latestValue, where });
+        expected.push({ key: `${row.id}|${row.quarterId}|latest`, period: row.latestPeriod, cell: row.latestCell, where });
         if (row.previousPeriod !== null) {
-          expected.push({ key: `${row.id}|${row.quarterId}|previous`, period: row.previousPeriod, value: row.previousValue, where });
+          expected.push({ key: `${row.id}|${row.quarterId}|previous`, period: row.previousPeriod, cell: row.previousCell, where });
         }
       }
     }
-    const published = parsed.data.map((r) => ({ key: `${r.indicator_id}|${r.published_in}|${r.published_as}`, row: r }));
-    const keys = published.map((p) => p.key);
+    const rows = parsed.data.map((r) => ({ key: `${r.indicator_id}|${r.published_in}|${r.published_as}`, row: r }));
+    const keys = rows.map((p) => p.key);
     expect(new Set(keys).size, 'a figure is duplicated in all-observations.csv').toBe(keys.length);
     expect([...keys].sort()).toEqual(expected.map((e) => e.key).sort());
-    for (const { key, period, value, where } of expected) {
-      const row = published.find((p) => p.key === key)!.row;
-      expect(csvNumber(row.value), `${where}: ${key}`).toBe(value);
+    for (const { key, period, cell, where } of expected) {
+      const row = rows.find((p) => p.key === key)!.row;
+      expect(row.value || null, `${where}: ${key} is "${row.value}", the file says "${cell}"`).toBe(digitsOf(cell));
       // The series may word a period as the latest report does ("Summer Term 2023" for "Summer 2023"), never a different period.
-      expect(samePeriod(row.period!, period), `${where}: ${key} has period "${row.period}", the file says "${period}"`).toBe(true);
+      expect(periodKey(row.period!), `${where}: ${key} has period "${row.period}", the file says "${period}"`).toBe(periodKey(period));
     }
   });
 });
