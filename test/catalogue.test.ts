@@ -6,8 +6,11 @@ import { formatFileProblems, type Problem } from '../src/lib/problems';
 import { checkQuarterFile } from './helpers/content';
 
 /** The catalogue's entries; any problem fails with the message a person would read. */
+/** The areas of the real site.yaml, which the catalogue's area column is checked against. */
+const AREAS = ['Early Years', 'Education', 'SEND', 'Social Care'];
+
 function parseCatalogue(csv: string, file: string) {
-  const { entries, problems } = parseWithProblems(csv, file);
+  const { entries, problems } = parseWithProblems(csv, file, AREAS);
   if (problems.length) throw new CatalogueFailure(file, problems);
   return entries;
 }
@@ -110,7 +113,7 @@ describe.each([
   ['a bad polarity', { polarity: 'upwards' }, 'polarity', 'upwards', /High = Good/],
   // Blank is not "neither": the catalogue must say which way is better, or "neither", outright.
   ['a blank polarity', { polarity: '' }, 'polarity', '', /^higher is better, lower is better or neither$/],
-  ['a bad area', { area: 'Libraries' }, 'area', 'Libraries', /^one of Early Years, Education, SEND, Social Care$/],
+  ['a bad area', { area: 'Libraries' }, 'area', 'Libraries', /^one of the areas listed in site\.yaml: Early Years, Education, SEND, Social Care$/],
   ['a bad frequency', { frequency: 'monthly' }, 'frequency', 'monthly', /^quarterly, termly or annual$/],
   ['an id with capitals and spaces', { id: 'Care Leavers EET' }, 'id', 'Care Leavers EET', /^an id of lower-case letters/],
   ['a blank name', { name: ' ' }, 'name', ' ', /^the indicator name as published$/],
@@ -149,13 +152,13 @@ describe('duplicates in the catalogue', () => {
 describe('a catalogue with several bad rows', () => {
   it('reports every problem, each at its own line', () => {
     const error = failure(
-      [header, simpleRow({ unit: 'pct' }), simpleRow({ id: 'b', name: 'B', polarity: 'sideways' }), simpleRow({ id: 'c', name: 'C', frequency: 'weekly', area: 'Nowhere' })].join('\n'),
+      [header, simpleRow({ unit: 'pct' }), simpleRow({ id: 'b', name: 'B', polarity: 'sideways' }), simpleRow({ id: 'c', name: 'C', frequency: 'weekly' }), simpleRow({ id: 'd', name: 'D', area: 'Nowhere' })].join('\n'),
     );
     expect(error.problems.map(({ line, columnName }) => [line, columnName])).toEqual([
       [2, 'unit'],
       [3, 'polarity'],
-      [4, 'area'],
       [4, 'frequency'],
+      [5, 'area'],
     ]);
     expect(error.message).toContain('indicators.csv has 4 problems');
   });

@@ -47,7 +47,7 @@ describe.each([
   ['no figures', [point('Q1 2024/25', null)], 'No figures have been published yet.'],
   ['a single point', [point('Summer Term 2024', 66)], 'Latest figure: 66.0% in Summer Term 2024. Higher is better.'],
   ['a fall across mixed kinds with a missing value', [point('Autumn 2023', 79.4), point('Q4 2023/24', null), point('Spring Term 2024', 71.2), point('Summer Term 2024', 66)],
-    'Latest figure: 66.0% in Summer Term 2024. Across the 3 figures from Autumn 2023 to Summer Term 2024, the highest was 79.4% (Autumn 2023) and the lowest 66.0% (Summer Term 2024). No figure was published for Q4 2023/24. Higher is better.'],
+    'Latest figure: 66.0% in Summer Term 2024. Across the 3 figures from Autumn Term 2023 to Summer Term 2024, the highest was 79.4% (Autumn Term 2023) and the lowest 66.0% (Summer Term 2024). No figure was published for Q4 2023/24. Higher is better.'],
   ['a revision', [point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4, true)], "Latest figure: 87.4% in Q4 2023/24. One figure was revised by a later report; the table shows each report's figure. Higher is better."],
   // Each figure with the decimals it was published with: 75.71% is not rounded to 75.7%, 66% is not padded to 66.0% or 66.00%.
   ['figures with different published decimals', [point('Q4 2022/23', 75.71, false, 2), point('Q3 2023/24', 66, false, 0), point('Q4 2023/24', 87.4)],
@@ -85,7 +85,7 @@ describe('describeSeries with the latest card', () => {
     );
     const p8 = latestRecord('2022/23 Final', -0.09, 2, { previous: { period: period('2021/22 Final'), value: 0.01, decimals: 2 } });
     expect(describeSeries(score, [point('2021/22 Final', 0.01, false, 2), point('2022/23 Final', -0.09, false, 2)], buildCard(score, p8))).toBe(
-      'Worse: \u22120.09 in 2022/23 Final, down 0.10 points from 0.01 in 2021/22 Final. Higher is better.',
+      'Worse: \u22120.09 in 2022/23 (final), down 0.10 points from 0.01 in 2021/22 (final). Higher is better.',
     );
   });
 });
@@ -96,7 +96,7 @@ describe('lineSpec', () => {
     const [a, b, c] = spec.points.map((p) => p.x);
     // The academic year's midpoint (March 2023) is much further from Autumn 2023 than Autumn is from Q4 2023/24.
     expect(b! - a!).toBeGreaterThan(2 * (c! - b!));
-    expect(spec.points.map((p) => p.label)).toEqual(['2022/23', 'Autumn 2023', 'Q4 2023/24']);
+    expect(spec.points.map((p) => p.label)).toEqual(['2022/23', 'Autumn Term 2023', 'Q4 2023/24']);
   });
 
   it('gives each point the exact published figure as text, and the most decimals any was published with', () => {

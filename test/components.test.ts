@@ -105,7 +105,7 @@ describe('<Period />', () => {
 
   it('prints the Q3 2023/24 periods on that quarter’s page', async () => {
     await expectFigure(Period, 'Period', { of: 'cp-reviews-in-timescale', period: 'previous' }, 'Q4 2022/23', '2023-24-q3');
-    await expectFigure(Period, 'Period', { of: 'ks4-progress-8', period: 'latest' }, '2022/23 Final', '2023-24-q3');
+    await expectFigure(Period, 'Period', { of: 'ks4-progress-8', period: 'latest' }, '2022/23 (final)', '2023-24-q3');
   });
 });
 

@@ -18,8 +18,8 @@ const P = {
   q1_2425: { label: 'Q1 2024/25', kind: 'quarter', start: '2024-04-01', end: '2024-06-30', final: false },
   spring2024: { label: 'Spring Term 2024', kind: 'term', start: '2024-01-01', end: '2024-04-15', final: false },
   summer2024: { label: 'Summer Term 2024', kind: 'term', start: '2024-04-16', end: '2024-07-31', final: false },
-  final2122: { label: '2021/22 Final', kind: 'academic-year', start: '2021-09-01', end: '2022-08-31', final: true },
-  final2223: { label: '2022/23 Final', kind: 'academic-year', start: '2022-09-01', end: '2023-08-31', final: true },
+  final2122: { label: '2021/22 (final)', kind: 'academic-year', start: '2021-09-01', end: '2022-08-31', final: true },
+  final2223: { label: '2022/23 (final)', kind: 'academic-year', start: '2022-09-01', end: '2023-08-31', final: true },
 } satisfies Record<string, Period>;
 
 /** Reads a file as the validation stage does: bytes checked and decoded, then checked against the catalogue and the folder's quarter. */

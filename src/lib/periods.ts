@@ -2,7 +2,8 @@
  * Reporting periods as the council's exports write them ("Q1 2024/25",
  * "Summer Term 2024", "Autumn 2023", "2022/23 Final", "2024"), parsed into
  * a kind with real start and end dates so series can be ordered and placed
- * on a time axis.
+ * on a time axis, and one consistent label for showing ("Autumn Term 2023",
+ * "2022/23 (final)"): the same period always reads the same.
  */
 
 import type { Frequency } from '../schemas/indicator.ts';
@@ -47,14 +48,16 @@ export function parsePeriod(raw: string): PeriodResult {
     if (year === null) return { ok: false, message: `a financial year of two consecutive years, such as "Q1 2024/25"` };
     const q = QUARTERS[Number(match[1]) - 1]!;
     const y = year + q.yearOffset;
-    return ok({ label, kind: 'quarter', start: `${y}-${q.start}`, end: `${y}-${q.end}`, final: false });
+    return ok({ label: `Q${match[1]} ${year}/${String((year + 1) % 100).padStart(2, '0')}`, kind: 'quarter', start: `${y}-${q.start}`, end: `${y}-${q.end}`, final: false });
   }
 
   match = /^(Autumn|Spring|Summer)(?: Term)? (\d{4})$/i.exec(label);
   if (match) {
-    const term = TERMS[match[1]!.toLowerCase() as keyof typeof TERMS];
+    const season = match[1]!.toLowerCase() as keyof typeof TERMS;
+    const term = TERMS[season];
     const y = match[2]!;
-    return ok({ label, kind: 'term', start: `${y}-${term.start}`, end: `${y}-${term.end}`, final: false });
+    // One wording for a term wherever it appears: "Summer 2023" and "Summer Term 2023" are both shown "Summer Term 2023".
+    return ok({ label: `${season.charAt(0).toUpperCase()}${season.slice(1)} Term ${y}`, kind: 'term', start: `${y}-${term.start}`, end: `${y}-${term.end}`, final: false });
   }
 
   match = /^(\d{4})\/(\d{2}|\d{4})( Final)?$/i.exec(label);
@@ -62,7 +65,8 @@ export function parsePeriod(raw: string): PeriodResult {
     const year = splitYear(match[1]!, match[2]!);
     if (year === null) return { ok: false, message: `a year of two consecutive years, such as "2022/23"` };
     // Academic years (September-August): the annual education and exclusions figures use them.
-    return ok({ label, kind: 'academic-year', start: `${year}-09-01`, end: `${year + 1}-08-31`, final: Boolean(match[3]) });
+    const years = `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+    return ok({ label: match[3] ? `${years} (final)` : years, kind: 'academic-year', start: `${year}-09-01`, end: `${year + 1}-08-31`, final: Boolean(match[3]) });
   }
 
   match = /^(\d{4})$/.exec(label);

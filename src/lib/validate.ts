@@ -70,6 +70,8 @@ export interface QuarterReport {
 }
 
 export interface ContentReport {
+  /** site.yaml's areas, in reading order (empty when site.yaml has problems). */
+  areas: string[];
   catalogue: Indicator[];
   /** Problems of site.yaml and the catalogue: with any, no quarter can be checked. */
   catalogueProblems: Problem[];
@@ -87,11 +89,12 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   const settings = files.settings
     ? parseSiteSettings(files.settings.bytes, files.settings.file)
     : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
-  if (!settings.settings) return { catalogue: [], catalogueProblems: settings.problems, quarters: [] };
+  if (!settings.settings) return { areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [] };
+  const areas = settings.settings.areas;
   const catalogueResult = files.catalogue
     ? readCatalogueFile(files.catalogue, settings.settings.areas)
     : { indicators: [], problems: [{ file: files.cataloguePath, expected: 'the indicator catalogue, indicators.csv, in the content folder' }] };
-  if (catalogueResult.problems.length) return { catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [] };
+  if (catalogueResult.problems.length) return { areas, catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [] };
   const catalogue = catalogueResult.indicators;
   const matcher = new IndicatorMatcher(catalogue);
   const reports: QuarterReport[] = [];
@@ -100,7 +103,7 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   }
   checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
   for (const report of reports) if (report.problems.length) report.quarter = null;
-  return { catalogue, catalogueProblems: [], quarters: reports };
+  return { areas, catalogue, catalogueProblems: [], quarters: reports };
 }
 
 function readCatalogueFile(source: SourceFile, areas: readonly string[]): { indicators: Indicator[]; problems: Problem[] } {

@@ -65,8 +65,19 @@ function showsCell(shown: string | undefined, cell: string | undefined, unit: st
 const collapse = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const isNone = (text: string | undefined) => /^(n\/?a|)$/i.test(collapse(text));
 const nameKey = (name: string) => name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
-/** "Summer 2023" and "Summer Term 2023", "2022/23" and "2022/23 Final" name the same period. */
-const periodKey = (period: string) => collapse(period).toLowerCase().replace(/ term\b/, '').replace(/ final$/, '');
+/** "Summer 2023" and "Summer Term 2023", "2022/23", "2022/23 Final" and "2022/23 (final)" name the same period. */
+const periodKey = (period: string) => collapse(period).toLowerCase().replace(/ term\b/, '').replace(/ \(?final\)?$/, '');
+/**
+ * The one label the site shows for a period, whatever wording the file used (#14: "Summer Term 2023", not
+ * "Summer 2023" beside "Summer Term 2024"; "2022/23 (final)"). Written here from the rule, not from the parser.
+ */
+const shownLabel = (period: string) => {
+  const text = collapse(period);
+  const term = /^(autumn|spring|summer)(?: term)? (\d{4})$/i.exec(text);
+  if (term) return `${term[1]!.charAt(0).toUpperCase()}${term[1]!.slice(1).toLowerCase()} Term ${term[2]}`;
+  const final = /^(\d{4}\/\d{2}) final$/i.exec(text);
+  return final ? `${final[1]} (final)` : text;
+};
 
 function readDelimited(path: string, delimiter: string): string[][] {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -134,9 +145,9 @@ function readQuarterFolder(quarterId: string): SourceRow[] {
       row: i + 1,
       id,
       name: published,
-      latestPeriod: collapse(cells[c.latestPeriod]),
+      latestPeriod: shownLabel(cells[c.latestPeriod]!),
       latestCell: cell(c.latestValue),
-      previousPeriod: isNone(cells[c.previousPeriod]) ? null : collapse(cells[c.previousPeriod]),
+      previousPeriod: isNone(cells[c.previousPeriod]) ? null : shownLabel(cells[c.previousPeriod]!),
       previousCell: cell(c.previousValue),
       target: isNone(cells[c.target]) ? null : collapse(cells[c.target]),
       snCell: cell(c.sn),

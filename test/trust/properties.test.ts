@@ -160,17 +160,18 @@ interface PeriodCell {
 const quarterCell = (y: number, q: number): fc.Arbitrary<PeriodCell> =>
   fc.record({ fullYear: fc.boolean(), how: letterCase }).map(({ fullYear, how }) => {
     const text = spelled(`Q${q} ${y}/${fullYear ? y + 1 : yy(y)}`, how);
-    return { text, period: { label: text, kind: 'quarter', ...quarterDates(y, q), final: false } };
+    // The site shows one label per period, written here from the period's parts, never from the text.
+    return { text, period: { label: `Q${q} ${y}/${yy(y)}`, kind: 'quarter', ...quarterDates(y, q), final: false } };
   });
 const termCell = (term: Term, y: number): fc.Arbitrary<PeriodCell> =>
   fc.record({ word: fc.constantFrom('', ' Term'), how: letterCase }).map(({ word, how }) => {
     const text = spelled(`${term}${word} ${y}`, how);
-    return { text, period: { label: text, kind: 'term', start: `${y}-${TERM_DAYS[term][0]}`, end: `${y}-${TERM_DAYS[term][1]}`, final: false } };
+    return { text, period: { label: `${term} Term ${y}`, kind: 'term', start: `${y}-${TERM_DAYS[term][0]}`, end: `${y}-${TERM_DAYS[term][1]}`, final: false } };
   });
 const academicCell = (y: number): fc.Arbitrary<PeriodCell> =>
   fc.record({ fullYear: fc.boolean(), final: fc.constantFrom('', '', ' Final', ' final', ' FINAL') }).map(({ fullYear, final }) => {
     const text = `${y}/${fullYear ? y + 1 : yy(y)}${final}`;
-    return { text, period: { label: text, kind: 'academic-year', start: `${y}-09-01`, end: `${y + 1}-08-31`, final: final !== '' } };
+    return { text, period: { label: `${y}/${yy(y)}${final === '' ? '' : ' (final)'}`, kind: 'academic-year', start: `${y}-09-01`, end: `${y + 1}-08-31`, final: final !== '' } };
   });
 const calendarCell = (y: number): fc.Arbitrary<PeriodCell> =>
   fc.constant({ text: `${y}`, period: { label: `${y}`, kind: 'calendar-year', start: `${y}-01-01`, end: `${y}-12-31`, final: false } });
@@ -419,12 +420,13 @@ function expectIntendedOrLocatedError(text: string, spec: FileSpec) {
 }
 
 /**
- * A file in which every row's Latest Period and Latest Value are blank is an untouched template, refused with one
+ * A file of several rows whose Latest Period and Latest Value are all blank is an untouched template, refused with one
  * message at the header line; any other refused row must be named at its own line.
  */
 function expectRowNamed(problems: readonly Problem[], spec: FileSpec, rows: readonly string[][], rowLine: number) {
   const latest = [spec.columns.indexOf('latestPeriod'), spec.columns.indexOf('latestValue')];
-  const template = rows.every((row) => latest.every((column) => (row[column] ?? '').trim() === ''));
+  // An untouched template has many rows; a single broken row is always named at its own line.
+  const template = rows.length > 1 && rows.every((row) => latest.every((column) => (row[column] ?? '').trim() === ''));
   if (template) {
     expect(problems, describeProblems(problems)).toEqual([expect.objectContaining({ file: FILE, line: spec.leading.length + 1, expected: expect.stringMatching(/the file is still the template/) })]);
   } else {
