@@ -80,6 +80,7 @@ function simpleRow(changes: Record<string, string>): string {
   const cells = {
     id: 'care-leavers-eet',
     name: 'Care leavers EET',
+    title: 'Care leavers in work or training',
     aliases: '',
     area: 'Social Care',
     outcome: 'Help children in Leicestershire to live safely',

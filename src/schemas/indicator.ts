@@ -13,6 +13,8 @@ export const indicatorSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id of lower-case letters, digits and hyphens, such as care-leavers-eet'),
   /** The indicator's published name. */
   name: z.string().trim().min(1, 'the indicator name as published'),
+  /** A plain-English title a resident understands, shown as the heading; the dashboard's own name is shown beside it as such. */
+  title: z.string().trim().min(5, 'a plain-English title a resident understands, such as "Care leavers in education, work or training"'),
   /** Other spellings exports use for it, separated by "|". */
   aliases: z.string().transform((text) =>
     text

@@ -25,7 +25,7 @@ function contentWithMarkup(): string {
   const cataloguePath = join(dir, 'indicators.csv');
   const catalogue = Papa.parse<Record<string, string>>(readFileSync(cataloguePath, 'utf8'), { header: true, skipEmptyLines: 'greedy' });
   const row = catalogue.data.find((r) => r.id === ID)!;
-  Object.assign(row, { name: NAME, outcome: OUTCOME, definition: DEFINITION });
+  Object.assign(row, { name: NAME, title: NAME, outcome: OUTCOME, definition: DEFINITION });
   writeFileSync(cataloguePath, `${Papa.unparse(catalogue.data, { columns: catalogue.meta.fields, newline: '\n' })}\n`);
   const quarters = join(dir, 'quarters');
   for (const quarter of readdirSync(quarters)) {
