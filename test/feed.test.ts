@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomDate, atomFeed, escapeXml, robotsTxt, sitemapXml } from '../src/lib/feed';
+import { atomDate, atomFeed, escapeXml, quarterFeedEntries, robotsTxt, sitemapXml } from '../src/lib/feed';
 import { modelFromContent } from './helpers/model';
 
 describe('escapeXml', () => {
@@ -115,5 +115,55 @@ describe('a quarter’s summary in the feed', async () => {
   it('is the whole summary, with nothing escaped twice', () => {
     expect(feed).toContain('the most the council has ever received.</summary>');
     expect(summary).not.toContain('&amp;');
+  });
+});
+
+// Each quarter's entry is dated from its commentary: <published> its publishedDate, <updated> its latest correction, else publishedDate.
+describe('the quarters’ entries', async () => {
+  const model = await modelFromContent();
+  const urlOf = (quarter: { year: string; quarter: string }) => `https://example.org/${quarter.year}/${quarter.quarter}/`;
+  const q1 = model.quarterById.get('2024-25-q1')!;
+  const q3 = model.quarterById.get('2023-24-q3')!;
+  const withCorrections = (quarter: typeof q1, corrections: NonNullable<typeof q1.commentary>['corrections']) => ({ ...quarter, commentary: { ...quarter.commentary!, corrections } });
+  const correction = { date: '2024-10-01', indicator: 'care-leavers-eet', figure: 'latest' as const, oldValue: '46.9%', newValue: '47.3%', reason: 'Two late returns were added to the count' };
+
+  it('carry the dates the commentary records, and no others', () => {
+    const entries = quarterFeedEntries(model.quarters, urlOf);
+    expect(entries.map((entry) => entry.url)).toEqual(['https://example.org/2024-25/q1/', 'https://example.org/2023-24/q3/']);
+    for (const [index, quarter] of model.quarters.entries()) {
+      const recorded = quarter.commentary!.publishedDate;
+      const published = recorded === 'not recorded' ? undefined : recorded;
+      expect(entries[index]!.published).toBe(published);
+      expect(entries[index]!.updated).toBe([published ?? quarter.period.end, ...quarter.commentary!.corrections.map((c) => c.date)].sort().at(-1));
+    }
+    expect(entries[0]).toMatchObject({ published: '2024-09-03', updated: '2024-09-03' });
+    // Q3 2023/24's papers record no date: no <published>; <updated> (which Atom requires) is the quarter's end, the earliest it can have been.
+    expect(entries[1]!.published).toBeUndefined();
+    expect(entries[1]!.updated).toBe('2023-12-31');
+  });
+
+  it('are written as <published> and <updated>, <published> only when recorded', () => {
+    const feed = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: quarterFeedEntries(model.quarters, urlOf) });
+    const [first, second] = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+    expect(first).toContain('<published>2024-09-03T00:00:00Z</published>');
+    expect(first).toContain('<updated>2024-09-03T00:00:00Z</updated>');
+    expect(second).not.toContain('<published>');
+    expect(second).toContain('<updated>2023-12-31T00:00:00Z</updated>');
+  });
+
+  it('announce a correction: <updated> is its date and the summary says what was corrected and why', () => {
+    const corrected = withCorrections(q1, [correction, { ...correction, date: '2024-09-20', indicator: 'cp-reviews-in-timescale', oldValue: '92.0%', newValue: '92.2%', reason: 'A review held on time was recorded late.' }]);
+    const [entry] = quarterFeedEntries([corrected], urlOf);
+    expect(entry).toMatchObject({ published: '2024-09-03', updated: '2024-10-01' });
+    expect(entry!.summary.startsWith('Corrected on 20 September 2024: ')).toBe(true);
+    expect(entry!.summary).toContain('Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count.');
+    // The quarter's own summary follows.
+    expect(entry!.summary).toContain(q1.summaryText!);
+  });
+
+  it('never include a draft', () => {
+    const draft = { ...q1, publication: 'draft' as const };
+    expect(quarterFeedEntries([draft, q3], urlOf).map((entry) => entry.url)).toEqual(['https://example.org/2023-24/q3/']);
+    expect(quarterFeedEntries([draft], urlOf)).toEqual([]);
   });
 });

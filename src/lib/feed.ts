@@ -3,6 +3,9 @@
  * the sitemap and robots.txt. Pages pass in absolute URLs; nothing here
  * reads the clock, so a build of the same content gives the same bytes.
  */
+import type { QuarterView } from './model.ts';
+import { formatDate } from './format.ts';
+import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
 
 /** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/U+FFFF. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -29,8 +32,10 @@ export interface FeedEntry {
   title: string;
   /** Absolute URL of the page the entry is about; also its id. */
   url: string;
-  /** ISO date or RFC 3339 timestamp. */
+  /** ISO date or RFC 3339 timestamp: the latest correction's, else the publication date. */
   updated: string;
+  /** When first published (ISO date); left out when the papers record no date. */
+  published?: string;
   summary: string;
 }
 
@@ -66,6 +71,7 @@ export function atomFeed(feed: Feed): string {
       `    <title>${escapeXml(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
       `    <id>${escapeXml(entry.url)}</id>`,
+      ...(entry.published ? [`    <published>${atomDate(entry.published)}</published>`] : []),
       `    <updated>${atomDate(entry.updated)}</updated>`,
       `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
       '  </entry>',
@@ -73,6 +79,45 @@ export function atomFeed(feed: Feed): string {
     '</feed>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The feed's entries: one per published quarter, newest first; drafts never.
+ * <published> is the commentary's publishedDate (left out when "not recorded");
+ * <updated> is the latest correction's date, else the publication date, and
+ * for a quarter whose papers record no date, the end of the quarter (the
+ * earliest it can have been published; Atom requires a date). A corrected
+ * quarter's summary opens with what was corrected and why, so readers of the
+ * feed are told of the correction, not just shown a new date.
+ */
+export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (quarter: QuarterView) => string): FeedEntry[] {
+  return quarters
+    .filter((quarter) => quarter.publication === 'published')
+    .map((quarter) => {
+      const commentary = quarter.commentary;
+      const published = commentary?.publishedDate && commentary.publishedDate !== 'not recorded' ? commentary.publishedDate : undefined;
+      const corrections = [...(commentary?.corrections ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+      const summary = quarter.summaryText ?? `${quarter.months}: ${quarter.summary.total} indicators. ${ragSentence(quarter.summary)} ${directionSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`;
+      return {
+        title: `${quarter.label} performance`,
+        url: urlOf(quarter),
+        updated: [published ?? quarter.period.end, ...corrections.map((correction) => correction.date)].sort().at(-1)!,
+        ...(published ? { published } : {}),
+        summary: corrections.length ? `${correctionNotice(quarter, corrections)} ${summary}` : summary,
+      };
+    });
+}
+
+/** "Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count." */
+function correctionNotice(quarter: QuarterView, corrections: NonNullable<QuarterView['commentary']>['corrections']): string {
+  return corrections
+    .map((correction) => {
+      const card = quarter.cards.find((candidate) => candidate.indicator.id === correction.indicator);
+      const period = card?.record[correction.figure]?.period.label;
+      const reason = correction.reason.trim().replace(/([^.!?])$/, '$1.');
+      return `Corrected on ${formatDate(correction.date)}: ${card?.indicator.name ?? correction.indicator}, ${correction.figure} figure${period ? ` (${period})` : ''}, from ${correction.oldValue} to ${correction.newValue}. ${reason}`;
+    })
+    .join(' ');
 }
 
 /** A sitemap (sitemaps.org 0.9) listing the given absolute URLs, each once, in the order given. */

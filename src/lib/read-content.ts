@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { RELEASES_FILE } from './releases.ts';
 import { DATA_NAMES, type ContentFiles, type QuarterFolder, type SourceFile } from './validate.ts';
 
 /** A path as the person editing content sees it: relative to where they run the command. */
@@ -37,5 +38,5 @@ export function readContentFiles(contentDir: string): ContentFiles {
   });
   const cataloguePath = join(root, 'indicators.csv');
   const settingsPath = join(root, 'site.yaml');
-  return { settings: readIfThere(settingsPath), settingsPath: shownPath(settingsPath), catalogue: readIfThere(cataloguePath), cataloguePath: shownPath(cataloguePath), quarters };
+  return { releases: readIfThere(join(root, RELEASES_FILE)), settings: readIfThere(settingsPath), settingsPath: shownPath(settingsPath), catalogue: readIfThere(cataloguePath), cataloguePath: shownPath(cataloguePath), quarters };
 }

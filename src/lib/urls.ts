@@ -27,4 +27,8 @@ export const paths = {
   allObservations: () => '/data/all-observations.csv',
   about: () => '/about/',
   accessibility: () => '/accessibility/',
+  releases: () => '/releases/',
+  releaseCalendar: (id: string) => `/releases/${id}.ics`,
+  indicatorData: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
+  csvMetadata: () => '/data/csv-metadata.json',
 };

@@ -14,6 +14,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { Quarter, QuarterIndicator } from '../schemas/quarter.ts';
 import { IndicatorMatcher, parseCatalogue } from './catalogue.ts';
 import { readNumber } from './cells.ts';
+import { checkReleaseCalendar, type Release } from './releases.ts';
 import { parseSiteSettings } from './site-settings.ts';
 import { readFrontmatter } from './yaml-file.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
@@ -42,6 +43,8 @@ export interface QuarterFolder {
 }
 
 export interface ContentFiles {
+  /** content/releases.csv, the optional release calendar. */
+  releases: SourceFile | null;
   /** content/site.yaml. */
   settings: SourceFile | null;
   settingsPath: string;
@@ -77,6 +80,9 @@ export interface ContentReport {
   catalogueProblems: Problem[];
   /** Oldest quarter first. */
   quarters: QuarterReport[];
+  /** Announced releases (content/releases.csv; none when the file is absent). */
+  releases: Release[];
+  releaseProblems: Problem[];
 }
 
 /** Text placed in templates for the officer to replace; a quarter still carrying it cannot be published. */
@@ -89,12 +95,14 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   const settings = files.settings
     ? parseSiteSettings(files.settings.bytes, files.settings.file)
     : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
-  if (!settings.settings) return { areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [] };
+  const calendar = checkReleaseCalendar(files.releases);
+  const releases = { releases: calendar.releases, releaseProblems: calendar.problems };
+  if (!settings.settings) return { areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [], ...releases };
   const areas = settings.settings.areas;
   const catalogueResult = files.catalogue
     ? readCatalogueFile(files.catalogue, settings.settings.areas)
     : { indicators: [], problems: [{ file: files.cataloguePath, expected: 'the indicator catalogue, indicators.csv, in the content folder' }] };
-  if (catalogueResult.problems.length) return { areas, catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [] };
+  if (catalogueResult.problems.length) return { areas, catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [], ...releases };
   const catalogue = catalogueResult.indicators;
   const matcher = new IndicatorMatcher(catalogue);
   const reports: QuarterReport[] = [];
@@ -103,7 +111,7 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   }
   checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
   for (const report of reports) if (report.problems.length) report.quarter = null;
-  return { areas, catalogue, catalogueProblems: [], quarters: reports };
+  return { areas, catalogue, catalogueProblems: [], quarters: reports, ...releases };
 }
 
 function readCatalogueFile(source: SourceFile, areas: readonly string[]): { indicators: Indicator[]; problems: Problem[] } {
@@ -376,6 +384,7 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
 export function blockingProblems(report: ContentReport, options: { includeDrafts: boolean }): Problem[] {
   return [
     ...report.catalogueProblems,
+    ...report.releaseProblems,
     ...report.quarters.filter((quarter) => quarter.publication === 'published' || options.includeDrafts).flatMap((quarter) => quarter.problems),
   ];
 }

@@ -24,7 +24,7 @@ let cached: { signature: string; report: Promise<ContentReport> } | undefined;
 /** What changed on disk: every content file's name, size and time. Cheap enough to take on every request in dev. */
 function signature(contentDir: string): string {
   const files = readContentFiles(contentDir);
-  const parts = [files.settings, files.catalogue, ...files.quarters.flatMap((q) => [q.commentary, ...q.dataFiles, { file: q.path, bytes: new Uint8Array() }])]
+  const parts = [files.releases, files.settings, files.catalogue, ...files.quarters.flatMap((q) => [q.commentary, ...q.dataFiles, { file: q.path, bytes: new Uint8Array() }])]
     .filter((file) => file !== null)
     .map((file) => {
       const stat = statSync(resolve(file.file), { throwIfNoEntry: false });

@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     paths.data(),
     paths.about(),
     paths.accessibility(),
+    paths.releases(),
   ];
   const body = sitemapXml(pages.map((path) => new URL(href(path), site).href));
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

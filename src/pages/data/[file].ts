@@ -1,8 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteModel } from '../../data/site';
-import { quarterCsv, quarterJson } from '../../lib/open-data';
+import { openDataContext, quarterCsv, quarterJson, toJson } from '../../lib/open-data';
+import { href } from '../../lib/urls';
+import { SITE } from '../../site.config';
 
-// Per-quarter open data: /data/<yyyy-yy>-q<n>.json and .csv.
+// Per-quarter open data: /data/<yyyy-yy>-q<n>.json and .csv. The JSON carries its metadata (licence, publisher); the CSV's is in csv-metadata.json.
 export const getStaticPaths = (async () => {
   const model = await getSiteModel();
   return model.quarters.flatMap((quarter) => [
@@ -11,11 +13,11 @@ export const getStaticPaths = (async () => {
   ]);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
+export const GET: APIRoute = async ({ props, site }) => {
   const model = await getSiteModel();
   const quarter = model.quarterById.get(props.id)!;
   if (props.format === 'json') {
-    return new Response(`${JSON.stringify(quarterJson(quarter), null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    return new Response(toJson(quarterJson(quarter, openDataContext(SITE, site, href))), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   }
   return new Response(quarterCsv(quarter), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,183 @@
+/**
+ * One build of a fixture content folder: the real content, plus a release
+ * calendar with fixture dates (test/fixtures/releases/releases.csv, never the
+ * council's) and a correction to Q1 2024/25. Checks what a data user gets: the
+ * release calendar page and its .ics files (strictly parsed), the next update,
+ * the feed's dates against the commentary, the JSON-LD and CSVW metadata
+ * against the files really built, and each download link's type and size.
+ */
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBytes, LICENCE } from '../src/lib/open-data';
+import { checkCsvAgainstMetadata, type CsvwTableGroup } from './fixtures/releases/csvw';
+import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
+import { buildSite, copyOfContent, htmlToText, ROOT, textOfElement, type BuildResult } from './helpers/build';
+import { reportOf } from './helpers/model';
+
+const SITE = 'https://performance.example.gov.uk';
+const CORRECTION = 'corrections:\n  - date: "2024-10-01"\n    indicator: care-leavers-eet\n    figure: latest\n    oldValue: "46.9%"\n    newValue: "47.3%"\n    reason: Two late returns were added to the count.\n';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+let content: string;
+let build: BuildResult;
+const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+/** The built file an absolute URL of the site points at. */
+const fileOf = (url: string) => join(build.outDir, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html'));
+
+beforeAll(() => {
+  content = copyOfContent();
+  copyFileSync(join(ROOT, 'test/fixtures/releases/releases.csv'), join(content, 'releases.csv'));
+  const commentary = join(content, 'quarters/2024-25-q1/commentary.mdx');
+  writeFileSync(commentary, readFileSync(commentary, 'utf8').replace('corrections: []\n', CORRECTION));
+  build = buildSite({ contentDir: content });
+}, 240_000);
+
+afterAll(() => {
+  rmSync(content, { recursive: true, force: true });
+  if (build.status === 0) rmSync(build.outDir, { recursive: true, force: true });
+});
+
+it('builds', () => {
+  expect(build.status, build.output).toBe(0);
+});
+
+describe('the release calendar', () => {
+  it('lists the announced releases of quarters not yet published, soonest first, each with its .ics', () => {
+    const page = read('releases/index.html');
+    const upcoming = textOfElement(page, 'table', 'upcoming-caption') ?? htmlToText(page.slice(page.indexOf('id="upcoming-caption"'), page.indexOf('id="past-heading"')));
+    expect(upcoming.indexOf('3 December 2024 Q2 2024/25')).toBeGreaterThan(-1);
+    expect(upcoming.indexOf('4 March 2025 Q3 2024/25')).toBeGreaterThan(upcoming.indexOf('3 December 2024'));
+    expect(upcoming).not.toContain('Q1 2024/25');
+    const links = [...page.matchAll(/href="([^"]+\.ics)"/g)].map((match) => match[1]);
+    expect(links).toEqual(['/releases/2024-25-q2.ics', '/releases/2024-25-q3.ics']);
+    // A published quarter's row is past: it gets no calendar file.
+    expect(existsSync(join(build.outDir, 'releases/2024-25-q1.ics'))).toBe(false);
+    expect(page).not.toContain('No date has been announced yet');
+  });
+
+  it('gives each calendar file’s type and size', () => {
+    const page = htmlToText(read('releases/index.html'));
+    for (const id of ['2024-25-q2', '2024-25-q3']) {
+      expect(page).toContain(`${id}.ics (${id === '2024-25-q2' ? 'Q2' : 'Q3'} 2024/25 release) (iCalendar, ${formatBytes(statSync(join(build.outDir, `releases/${id}.ics`)).size)})`);
+    }
+  });
+
+  it('lists the past releases with the dates their commentary records, and corrections', () => {
+    const past = htmlToText(read('releases/index.html').split('id="past-heading"')[1]!);
+    expect(past).toContain('Q1 2024/25 (April to June 2024) 3 September 2024 1 October 2024');
+    expect(past).toContain('Q3 2023/24 (October to December 2023) Date not recorded No corrections');
+  });
+
+  it('writes .ics files a strict iCalendar reader accepts, dated from the content', () => {
+    for (const [id, date, stamp] of [
+      ['2024-25-q2', '2024-12-03', '20241001T000000Z'],
+      ['2024-25-q3', '2025-03-04', '20250101T000000Z'],
+    ] as const) {
+      const ics = read(`releases/${id}.ics`);
+      const event = parseIcs(ics).components[0]!;
+      expect(dateValue(only(event, 'DTSTART'))).toBe(date);
+      expect(only(event, 'DTSTAMP').value).toBe(stamp);
+      expect(only(event, 'UID').value).toBe(`${SITE}/releases/${id}.ics`);
+      expect(textValue(only(event, 'SUMMARY'))).toMatch(/^Q[23] 2024\/25 Children and Family Services performance figures published$/);
+    }
+  });
+
+  it('shows the next update on the data page, linking to the calendar', () => {
+    const data = read('data/index.html');
+    expect(htmlToText(data)).toContain('Next update: 3 December 2024');
+    expect(data).toMatch(/Next update: <a href="\/releases\/"/);
+  });
+});
+
+describe('the feed', () => {
+  it('dates each entry by its commentary: <published> its publishedDate, <updated> its latest correction', async () => {
+    const report = await reportOf(content);
+    const feed = read('feed.xml');
+    const entries = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+    const published = report.quarters.filter((quarter) => quarter.publication === 'published');
+    expect(entries).toHaveLength(published.length);
+    for (const quarter of published) {
+      const commentary = quarter.quarter!.commentary!;
+      const entry = entries.find((candidate) => candidate.includes(`<id>${SITE}/${quarter.quarter!.year}/${quarter.quarter!.quarter}/</id>`))!;
+      const recorded = commentary.publishedDate === 'not recorded' ? null : commentary.publishedDate!;
+      expect(/<published>([^<]+)<\/published>/.exec(entry)?.[1] ?? null).toBe(recorded && `${recorded}T00:00:00Z`);
+      const latest = [recorded ?? quarter.quarter!.period.end, ...commentary.corrections.map((correction) => correction.date)].sort().at(-1);
+      expect(/<updated>([^<]+)<\/updated>/.exec(entry)![1]).toBe(`${latest}T00:00:00Z`);
+    }
+    const q1 = entries.find((entry) => entry.includes('/2024-25/q1/'))!;
+    expect(q1).toContain('<published>2024-09-03T00:00:00Z</published>');
+    expect(q1).toContain('<updated>2024-10-01T00:00:00Z</updated>');
+    expect(q1).toContain('<summary type="text">Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count. ');
+  });
+});
+
+describe('the open data as built', () => {
+  it('describes every CSV file in csv-metadata.json, whose columns and datatypes fit the files exactly', () => {
+    const metadata = JSON.parse(read('data/csv-metadata.json')) as CsvwTableGroup & { 'dc:license': { '@id': string } };
+    const csvs = filesUnder(join(build.outDir, 'data')).filter((path) => path.endsWith('.csv')).map((path) => relative(join(build.outDir, 'data'), path).split('\\').join('/'));
+    expect(metadata.tables.map((table) => table.url).sort()).toEqual(csvs.sort());
+    expect(checkCsvAgainstMetadata(metadata, (url) => read(`data/${url}`))).toEqual([]);
+    expect(metadata['dc:license']['@id']).toBe(LICENCE.url);
+  });
+
+  it('states the licence in every JSON file', () => {
+    const jsons = filesUnder(join(build.outDir, 'data')).filter((path) => path.endsWith('.json') && !path.endsWith('csv-metadata.json'));
+    expect(jsons.length).toBeGreaterThan(2);
+    for (const path of jsons) expect(JSON.parse(readFileSync(path, 'utf8')).metadata.licence, path).toEqual({ ...LICENCE });
+  });
+
+  it('keeps negative figures as numbers in the CSV', () => {
+    const rows = Papa.parse<Record<string, string>>(read('data/2023-24-q3.csv'), { header: true, skipEmptyLines: 'greedy' }).data;
+    expect(rows.find((row) => row.id === 'ks4-progress-8-fsm')!.latest_value).toBe('-0.76');
+    expect(read('data/all-observations.csv')).not.toMatch(/'-\d/);
+  });
+
+  it('describes the data page’s data as a schema.org Dataset whose every file exists, dated from the content', () => {
+    const page = read('data/index.html');
+    const scripts = [...page.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    const dataset = JSON.parse(scripts[0]![1]!);
+    expect(dataset).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Dataset',
+      license: LICENCE.url,
+      url: `${SITE}/data/`,
+      publisher: { '@type': 'GovernmentOrganization', name: 'Leicestershire County Council' },
+      // The correction's date: the latest the content records, not the day of the build.
+      dateModified: '2024-10-01',
+    });
+    expect(dataset.name).toEqual(expect.any(String));
+    expect(dataset.description.length).toBeGreaterThan(50);
+    expect(dataset.temporalCoverage).toMatch(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/);
+    const built = filesUnder(join(build.outDir, 'data')).filter((path) => /\.(csv|json)$/.test(path));
+    expect(dataset.distribution).toHaveLength(built.length);
+    for (const download of dataset.distribution as { contentUrl: string; encodingFormat: string; contentSize: string }[]) {
+      const file = fileOf(download.contentUrl);
+      expect(existsSync(file), download.contentUrl).toBe(true);
+      expect(download.contentSize).toBe(`${statSync(file).size} B`);
+      expect(download.encodingFormat).toBe(file.endsWith('.csv') ? 'text/csv' : file.endsWith('csv-metadata.json') ? 'application/csvm+json' : 'application/json');
+    }
+  });
+
+  it('gives every download link on the data page its file type and true size', () => {
+    const page = read('data/index.html');
+    const links = [...page.matchAll(/<a href="(\/data\/[^"]+\.(?:csv|json))"[^>]*>([^<]*(?:<span[^>]*>[^<]*<\/span>)?)<\/a>\s*<span class="muted">\(([^)]+)\)<\/span>/g)];
+    const built = filesUnder(join(build.outDir, 'data')).filter((path) => /\.(csv|json)$/.test(path));
+    expect(links).toHaveLength(built.length);
+    for (const [, href, , typeAndSize] of links) {
+      const file = join(build.outDir, href!);
+      const type = href!.endsWith('.csv') ? 'CSV' : 'JSON';
+      expect(typeAndSize, href).toBe(`${type}, ${formatBytes(statSync(file).size)}`);
+    }
+    expect(htmlToText(page)).toContain('Open Government Licence v3.0');
+    expect(page).toContain(`href="${LICENCE.url}"`);
+  });
+});
