@@ -43,7 +43,7 @@ describe('real indicators', async () => {
 });
 
 describe('edge cases', () => {
-  const indicator: Indicator = { id: 'x', name: 'X', aliases: [], area: 'A', outcome: 'O', unit: 'percent', polarity: 'lower is better', frequency: 'quarterly', definition: 'A test indicator for descriptions.' };
+  const indicator: Indicator = { id: 'x', name: 'X', title: 'A plain title', aliases: [], area: 'A', outcome: 'O', unit: 'percent', polarity: 'lower is better', frequency: 'quarterly', definition: 'A test indicator for descriptions.' };
   const period = (label: string): Period => (parsePeriod(label) as { ok: true; period: Period }).period;
   const point = (label: string, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({ period: period(label), value, decimals: value === null ? null : 1, publications: [], revised: false, ...extra });
 

@@ -8,7 +8,7 @@ import type { QuarterIndicator } from '../src/schemas/quarter';
 import { modelFromContent } from './helpers/model';
 
 const indicator: Indicator = {
-  id: 'x', name: 'Eligible 2 year olds taking up their FEEE', aliases: [], area: 'Early Years', outcome: 'Start', unit: 'percent',
+  id: 'x', name: 'Eligible 2 year olds taking up their FEEE', title: 'A plain title', aliases: [], area: 'Early Years', outcome: 'Start', unit: 'percent',
   polarity: 'higher is better', frequency: 'termly', definition: 'Two-year-olds taking up funded early education.',
 };
 const count: Indicator = { ...indicator, id: 'c', name: 'Children Electively Educated at Home', unit: 'count', polarity: 'neither', frequency: 'quarterly' };

@@ -5,7 +5,7 @@ import type { Indicator } from '../src/schemas/indicator';
 import type { Period, Quarter, QuarterIndicator } from '../src/schemas/quarter';
 
 const indicator: Indicator = {
-  id: 'care-leavers-eet', name: 'Care leavers EET', aliases: [], area: 'Social Care', outcome: 'Safe', unit: 'percent',
+  id: 'care-leavers-eet', name: 'Care leavers EET', title: 'A plain title', aliases: [], area: 'Social Care', outcome: 'Safe', unit: 'percent',
   polarity: 'higher is better', frequency: 'quarterly', definition: 'Care leavers in education, employment or training.',
 };
 const period = (label: string): Period => {

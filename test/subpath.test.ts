@@ -5,13 +5,13 @@
  * name an id on its page, and no internal URL may leave /performance/.
  * The sitemap, feed and robots.txt must use absolute URLs under the sub-path.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from './helpers/build';
+import { buildSite, removeScratch, type BuildResult } from './helpers/build';
 
 const BASE = '/performance/';
 const SITE = 'https://example.org';
@@ -196,7 +196,7 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
 
   afterAll(() => {
     server?.close();
-    if (build?.outDir) rmSync(build.outDir, { recursive: true, force: true });
+    removeScratch();
   });
 
   it('builds', () => {
@@ -246,7 +246,13 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(entries[0]).toContain('<title>Q1 2024/25 performance</title>');
     expect(entries[0]).toContain(`href="${PUBLIC_ROOT}2024-25/q1/"`);
-    expect(entries[0]).toContain('<updated>2024-06-30T00:00:00Z</updated>');
+    // Published and updated on the commentary's publishedDate (no correction since); a quarter whose papers record no date has no
+    // <published>, and is dated the end of its quarter.
+    expect(entries[0]).toContain('<published>2024-09-03T00:00:00Z</published>');
+    expect(entries[0]).toContain('<updated>2024-09-03T00:00:00Z</updated>');
+    expect(entries[1]).toContain('<title>Q3 2023/24 performance</title>');
+    expect(entries[1]).not.toContain('<published>');
+    expect(entries[1]).toContain('<updated>2023-12-31T00:00:00Z</updated>');
     for (const entry of entries) {
       const link = /<link rel="alternate" type="text\/html" href="([^"]+)"/.exec(entry)![1]!;
       expect((await get(local(link))).status, link).toBe(200);

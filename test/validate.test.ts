@@ -248,3 +248,15 @@ it('a message is plain words: no stack trace, no path inside the code', async ()
   const text = problems.map((problem) => formatFileProblems(problem.file, [problem])).join('\n');
   expect(text).not.toMatch(/\n\s+at |src\/|node_modules/);
 });
+
+describe('a published quarter whose frontmatter cannot be read', () => {
+  it.each([
+    ['a status that is neither draft nor published', 'status: published', 'status: live'],
+    ['broken YAML', 'status: published', 'status: published\nsummary: [unclosed'],
+  ])('with %s stays published, so its problems stop the build instead of the page silently disappearing', async (_name, from, to) => {
+    const { report } = await variant((dir) => replaceIn(dir, Q1_COMMENTARY, from, to));
+    const q1 = report.quarters.find((quarter) => quarter.id === '2024-25-q1')!;
+    expect(q1.publication).toBe('published');
+    expect(blockingProblems(report, { includeDrafts: false }).length).toBeGreaterThan(0);
+  });
+});

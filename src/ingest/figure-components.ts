@@ -92,7 +92,7 @@ export const FIGURE_COMPONENTS = [
   },
   {
     name: 'Change',
-    description: 'The change since the previous figure, in words and units (such as "up 3.1 percentage points").',
+    description: 'The change since the previous figure, in words and units, and whether it is better (such as "up 4.8 percentage points, an improvement").',
     placement: 'inline',
     props: [of],
     example: '<Change of="care-leavers-eet" />',

@@ -20,8 +20,11 @@ const DIRECTION_TEXT = { improved: 'improved', worse: 'got worse', 'no-change': 
 export function targetWords(card: Card): string {
   const target = card.record.target;
   if (!target) return 'no target';
+  const figure = formatFigure(target, card.indicator);
+  // A bare target on a measure where neither direction is better has no side: it is just the figure.
+  if (!target.comparison && card.indicator.polarity === 'neither') return figure;
   const comparison = target.comparison ?? (card.indicator.polarity === 'lower is better' ? 'at most' : 'at least');
-  return `${comparison} ${formatFigure(target, card.indicator)}`;
+  return `${comparison} ${figure}`;
 }
 
 /** The summary counts a <Count of="..." /> can print. */

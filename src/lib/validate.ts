@@ -150,7 +150,9 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   // The commentary decides whether the quarter is published; read it first.
   const commentary = folder.commentary ? readCommentary(folder.commentary, reporting) : null;
   if (!folder.commentary) report.notes.push('Not published: the folder has no commentary.mdx. Add one with status: published to publish it.');
-  if (commentary?.status === 'published') report.publication = 'published';
+  // Published unless the commentary says draft outright: a frontmatter too broken to read its status must stop the
+  // build, never quietly drop a published page.
+  if (commentary && commentary.status !== 'draft') report.publication = 'published';
   else if (commentary?.status === 'draft') report.notes.push('Draft: set status: published in commentary.mdx to publish it.');
   if (commentary) {
     report.problems.push(...commentary.problems);
@@ -166,15 +168,25 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
 
   if (!reporting || folder.dataFiles.length !== 1) return report;
   const dataFile = folder.dataFiles[0]!;
+  // When the data cannot be read, the commentary's own structure is still checked, so one run lists everything.
+  const checkBodyWithoutData = () => {
+    if (!commentary || !folder.commentary) return;
+    const ids = catalogue.map((indicator) => indicator.id);
+    report.problems.push(...checkCommentaryBody(commentary.source, folder.commentary.file, { catalogueIds: ids, quarterIds: ids, quarterLabel: reporting.label }).problems);
+  };
   const table = await readDataFile(dataFile);
   if (!table.ok) {
     report.problems.push(...table.problems);
+    checkBodyWithoutData();
     return report;
   }
   const parsed = parseQuarterTable(table.table, dataFile.file, matcher, reporting);
   report.problems.push(...parsed.problems);
   report.warnings.push(...parsed.warnings);
-  if (parsed.problems.length) return report;
+  if (parsed.problems.length) {
+    checkBodyWithoutData();
+    return report;
+  }
 
   const indicators = parsed.indicators;
   if (commentary && folder.commentary) {

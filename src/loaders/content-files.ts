@@ -8,7 +8,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import { readContentFiles } from '../lib/read-content.ts';
 import { formatFileProblems, groupByFile, type Problem } from '../lib/problems.ts';
 import { blockingProblems, validateContent, type ContentReport } from '../lib/validate.ts';
@@ -40,13 +39,18 @@ export function contentReport(contentDir: string): Promise<ContentReport> {
   return cached.report;
 }
 
-/** The problems as one message: grouped by file, at most 50 a file, no stack trace and no path inside the code. */
-export function contentError(problems: readonly Problem[]): AstroError {
+/**
+ * The problems as one message: grouped by file, at most 50 a file, no stack
+ * trace and no path inside the code. A plain Error, not an AstroError: Astro
+ * reads an AstroError's message and hint as Markdown, which would eat the
+ * brackets and asterisks of a message that quotes what the editor wrote.
+ */
+export function contentError(problems: readonly Problem[]): Error {
   const groups = [...groupByFile(problems)];
   const message = `The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}, so nothing was published.\n\n${groups
     .map(([file, list]) => formatFileProblems(file, list))
-    .join('\n')}`;
-  const error = new AstroError(message, 'Fix each problem above (docs/EDITING.md explains every message), then run npm run check.');
+    .join('\n')}\nFix each problem above (docs/EDITING.md explains every message), then run npm run check.`;
+  const error = new Error(message);
   error.name = 'Content problem';
   // Astro prints the stack of an error that has one; a content problem is not a fault in the code.
   error.stack = '';
