@@ -1,5 +1,5 @@
 /**
- * `npm run check`: the content validation the build runs (src/lib/validate.ts,
+ * `npm run check`: the content validation the build runs (src/ingest/validate.ts,
  * the same function), without building. Prints every problem grouped by file in
  * plain words, and says "valid" only when `npm run build` will not stop for a
  * content reason. Exit code 1 when it would.
@@ -11,9 +11,9 @@
  */
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatFileProblems, formatProblem, groupByFile } from '../src/lib/problems.ts';
-import { readContentFiles } from '../src/lib/read-content.ts';
-import { blockingProblems, validateContent, type ContentReport } from '../src/lib/validate.ts';
+import { formatFileProblems, formatProblem, groupByFile } from '../src/core/problems.ts';
+import { readContentFiles } from '../src/ingest/read-content.ts';
+import { blockingProblems, validateContent, type ContentReport } from '../src/ingest/validate.ts';
 
 const args = new Set(process.argv.slice(2));
 const contentDir = process.env.CONTENT_DIR || 'content';

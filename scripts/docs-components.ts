@@ -13,7 +13,7 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FIGURE_COMPONENTS, oneOf, type FigureComponent, type FigureProp } from '../src/ingest/figure-components.ts';
-import { SUMMARY_COMPONENTS } from '../src/lib/summary-text.ts';
+import { SUMMARY_COMPONENTS } from '../src/ingest/summary-text.ts';
 
 export const START_MARKER = '<!-- figure-components:start -->';
 export const END_MARKER = '<!-- figure-components:end -->';

@@ -8,11 +8,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCatalogue } from '../src/lib/catalogue.ts';
-import { decodeText } from '../src/lib/delimited.ts';
-import { parseQuarterId } from '../src/lib/periods.ts';
-import { formatFileProblems } from '../src/lib/problems.ts';
-import { PLACEHOLDER } from '../src/lib/validate.ts';
+import { parseCatalogue } from '../src/ingest/catalogue.ts';
+import { decodeText } from '../src/ingest/delimited.ts';
+import { parseQuarterId } from '../src/core/periods.ts';
+import { formatFileProblems } from '../src/core/problems.ts';
+import { PLACEHOLDER } from '../src/ingest/validate.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { SITE } from '../src/site.config.ts';
 

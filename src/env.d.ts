@@ -4,7 +4,7 @@ declare namespace App {
     commentary?: {
       quarterId: string;
       file: string;
-      model: import('./lib/model').SiteModel;
+      model: import('./model/model').SiteModel;
     };
   }
 }

@@ -2,7 +2,7 @@
  * Site-wide settings: content/site.yaml (who publishes the site, its areas and
  * wording; see src/schemas/site.ts) and where the content lives.
  */
-import { loadSiteSettings } from './lib/site-settings.ts';
+import { loadSiteSettings } from './ingest/site-settings.ts';
 
 /** The content folder; CONTENT_DIR points the build at another one (another council, benchmarks, tests). */
 const contentDir = process.env.CONTENT_DIR || 'content';

@@ -17,7 +17,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
-import { formatProblem, type Problem } from '../src/lib/problems';
+import { formatProblem, type Problem } from '../src/core/problems';
 import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, htmlToText, outputTexts, removeScratch, ROOT, stoppingProblems, type BuildResult } from './helpers/build';
 
 afterAll(removeScratch);

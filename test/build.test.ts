@@ -11,7 +11,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatFileProblems } from '../src/lib/problems';
+import { formatFileProblems } from '../src/core/problems';
 import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, removeScratch, ROOT, stoppingProblems, textOfElement, validationOf, type BuildResult } from './helpers/build';
 import { realCatalogue } from './helpers/content';
 

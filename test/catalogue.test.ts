@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher, parseCatalogue as parseWithProblems } from '../src/lib/catalogue';
-import { normaliseName } from '../src/lib/names';
-import { formatFileProblems, type Problem } from '../src/lib/problems';
+import { IndicatorMatcher, parseCatalogue as parseWithProblems } from '../src/ingest/catalogue';
+import { normaliseName } from '../src/core/names';
+import { formatFileProblems, type Problem } from '../src/core/problems';
 import { checkQuarterFile } from './helpers/content';
 
 /** The catalogue's entries; any problem fails with the message a person would read. */

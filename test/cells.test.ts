@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetsTarget, readNumber, readPolarity, readQuartile, readRag, readTarget, type Polarity, type Target } from '../src/lib/cells';
+import { meetsTarget, readNumber, readPolarity, readQuartile, readRag, readTarget, type Polarity, type Target } from '../src/core/cells';
 
 // Cells as the seed exports write them (seed 004 and the seed 000 dashboard), plus the other ways people type them.
 describe.each([

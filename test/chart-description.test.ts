@@ -4,10 +4,10 @@
  * and say so when a figure is missing or was revised.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCard } from '../src/lib/cards';
-import { describeSeries } from '../src/lib/chart-spec';
-import { parsePeriod } from '../src/lib/periods';
-import type { SeriesPoint } from '../src/lib/series';
+import { buildCard } from '../src/model/cards';
+import { describeSeries } from '../src/present/chart-spec';
+import { parsePeriod } from '../src/core/periods';
+import type { SeriesPoint } from '../src/model/series';
 import type { Indicator } from '../src/schemas/indicator';
 import type { Period } from '../src/schemas/quarter';
 import { modelFromContent } from './helpers/model';

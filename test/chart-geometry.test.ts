@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceTicks } from '../src/lib/plot';
+import { niceTicks } from '../src/present/plot';
 
 describe.each([
   [73.6, 99.3, 4, [75, 80, 85, 90, 95]],

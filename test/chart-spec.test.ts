@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCard } from '../src/lib/cards';
-import { describeSeries, lineSpec } from '../src/lib/chart-spec';
-import { parsePeriod } from '../src/lib/periods';
-import type { SeriesPoint } from '../src/lib/series';
+import { buildCard } from '../src/model/cards';
+import { describeSeries, lineSpec } from '../src/present/chart-spec';
+import { parsePeriod } from '../src/core/periods';
+import type { SeriesPoint } from '../src/model/series';
 import type { Indicator } from '../src/schemas/indicator';
 import type { QuarterIndicator } from '../src/schemas/quarter';
 import { modelFromContent } from './helpers/model';

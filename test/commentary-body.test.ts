@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkCommentaryBody, type BodyContext } from '../src/ingest/commentary-body.ts';
 import { FIGURE_COMPONENTS, readStringLiteral, withDefaults } from '../src/ingest/figure-components.ts';
-import { formatProblem, type Problem } from '../src/lib/problems.ts';
+import { formatProblem, type Problem } from '../src/core/problems.ts';
 
 const FIXTURES = 'test/fixtures/commentary';
 

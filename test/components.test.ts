@@ -22,7 +22,7 @@ import Rag from '../src/components/commentary/Rag.astro';
 import Target from '../src/components/commentary/Target.astro';
 import Value from '../src/components/commentary/Value.astro';
 import { COUNT_OF_VALUES, FIGURE_COMPONENT_NAMES, FIGURE_COMPONENTS } from '../src/ingest/figure-components';
-import type { SiteModel } from '../src/lib/model';
+import type { SiteModel } from '../src/model/model';
 import { htmlToText, ROOT } from './helpers/build';
 import { modelFromContent } from './helpers/model';
 

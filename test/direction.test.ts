@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Polarity } from '../src/lib/cells';
-import { directionOfTravel, movement, readTrend, type Direction, type Movement } from '../src/lib/direction';
+import type { Polarity } from '../src/core/cells';
+import { directionOfTravel, movement, readTrend, type Direction, type Movement } from '../src/core/direction';
 
 // Pairs from the seeds: care leavers EET 63.3% → 47.3% (higher is better), CPP second time 26.9% → 25.2% (lower is better),
 // re-referrals 24.1% → 24.9% (lower is better), primary schools 90.3% → 90.3%, Progress 8 0.01 → -0.09, EHE 1128 → 1279 (neither).

@@ -6,7 +6,7 @@
  *   words of each problem's "expected" text appear in the guide, so a comms
  *   officer who searches the guide for a message finds its entry.
  * Faults are planted in scratch copies of content/ and checked with the one
- * validation stage (src/lib/validate.ts), as `npm run check` and the build do.
+ * validation stage (src/ingest/validate.ts), as `npm run check` and the build do.
  */
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentBlock, END_MARKER, figureComponentsMarkdown, START_MARKER } from '../scripts/docs-components.ts';
 import { FIGURE_COMPONENTS } from '../src/ingest/figure-components.ts';
-import type { Problem } from '../src/lib/problems.ts';
+import type { Problem } from '../src/core/problems.ts';
 import { ROOT } from './helpers/build';
 import { reportOf } from './helpers/model';
 

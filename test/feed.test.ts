@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomDate, atomFeed, escapeXml, quarterFeedEntries, robotsTxt, sitemapXml } from '../src/lib/feed';
+import { atomDate, atomFeed, escapeXml, quarterFeedEntries, robotsTxt, sitemapXml } from '../src/present/feed';
 import { modelFromContent } from './helpers/model';
 
 describe('escapeXml', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommentaryBody } from '../src/ingest/commentary-body';
 import { FIGURE_COMPONENTS } from '../src/ingest/figure-components';
-import { figureReference } from '../src/lib/figure-reference';
+import { figureReference } from '../src/present/figure-reference';
 import { modelFromContent } from './helpers/model';
 
 describe('the figure reference of the real Q1 2024/25', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatFigure, ordinal, quartileWords } from '../src/lib/format';
+import { formatChange, formatDate, formatFigure, ordinal, quartileWords } from '../src/core/format';
 
 const MINUS = '\u2212';
 const percent = { unit: 'percent' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseHeadlines } from '../src/lib/headlines';
+import { chooseHeadlines } from '../src/present/headlines';
 import { modelFromContent } from './helpers/model';
 
 describe('headline figures', async () => {

@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { QuarterReport } from '../src/lib/validate';
+import type { QuarterReport } from '../src/ingest/validate';
 import { buildSite, copyOfContent, ROOT, type BuildResult } from './helpers/build';
 import { attr, filesUnder, textOf, walk, type Node } from './helpers/html';
 import { reportOf } from './helpers/model';

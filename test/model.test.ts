@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../src/lib/model';
-import { parsePeriod } from '../src/lib/periods';
+import { buildModel } from '../src/model/model';
+import { parsePeriod } from '../src/core/periods';
 import type { Indicator } from '../src/schemas/indicator';
 import type { Period, Quarter, QuarterIndicator } from '../src/schemas/quarter';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorMatcher } from '../src/lib/catalogue';
-import { closestNames, editDistance, normaliseName } from '../src/lib/names';
+import { IndicatorMatcher } from '../src/ingest/catalogue';
+import { closestNames, editDistance, normaliseName } from '../src/core/names';
 import { realCatalogue } from './helpers/content';
 
 const catalogue = realCatalogue();

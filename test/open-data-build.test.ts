@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, 
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBytes, LICENCE } from '../src/lib/open-data';
+import { formatBytes, LICENCE } from '../src/present/open-data';
 import { checkCsvAgainstMetadata, type CsvwTableGroup } from './fixtures/releases/csvw';
 import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
 import { buildSite, copyOfContent, htmlToText, ROOT, textOfElement, type BuildResult } from './helpers/build';

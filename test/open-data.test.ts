@@ -11,8 +11,8 @@ import Papa from 'papaparse';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import DatasetJsonLd from '../src/components/DatasetJsonLd.astro';
-import { jsonLdText, quarterDataset, siteDataset, type DatasetJsonLd as Dataset } from '../src/lib/jsonld';
-import type { SiteModel } from '../src/lib/model';
+import { jsonLdText, quarterDataset, siteDataset, type DatasetJsonLd as Dataset } from '../src/present/jsonld';
+import type { SiteModel } from '../src/model/model';
 import {
   allObservationsCsv,
   byteLength,
@@ -31,7 +31,7 @@ import {
   quarterJson,
   toCsv,
   type OpenDataContext,
-} from '../src/lib/open-data';
+} from '../src/present/open-data';
 import { checkCsvAgainstMetadata, schemaOf, type CsvwTableGroup } from './fixtures/releases/csvw';
 import { ROOT } from './helpers/build';
 import { modelFromContent } from './helpers/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, parsePeriod, parseQuarterId, periodKey, PERIOD_KINDS_FOR, samePeriod, type Period } from '../src/lib/periods';
+import { comparePeriods, parsePeriod, parseQuarterId, periodKey, PERIOD_KINDS_FOR, samePeriod, type Period } from '../src/core/periods';
 
 // Each period with the one label the site shows for it, however the export wrote it.
 describe.each([

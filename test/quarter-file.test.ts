@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../src/lib/delimited';
-import { columnLetter, type Problem } from '../src/lib/problems';
+import { decodeText } from '../src/ingest/delimited';
+import { columnLetter, type Problem } from '../src/core/problems';
 import type { Period } from '../src/schemas/quarter';
 import { checkQuarterFile, checkQuarterText, failureOf, realMatcher } from './helpers/content';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaSlug, quarterPage } from '../src/lib/quarter-page';
+import { areaSlug, quarterPage } from '../src/present/quarter-page';
 import { modelFromContent } from './helpers/model';
 
 const options = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import NextUpdate from '../src/components/NextUpdate.astro';
-import { formatFileProblems } from '../src/lib/problems';
+import { formatFileProblems } from '../src/core/problems';
 import {
   checkReleaseCalendar,
   escapeIcsText,
@@ -20,7 +20,7 @@ import {
   releaseIcs,
   upcomingReleases,
   type Release,
-} from '../src/lib/releases';
+} from '../src/ingest/releases';
 import { htmlToText, ROOT } from './helpers/build';
 import { modelFromContent } from './helpers/model';
 import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, parseQuarterId, type Period } from '../src/lib/periods';
-import { buildSeries, seriesAsPublished, type QuarterInput, type SeriesPoint } from '../src/lib/series';
+import { parsePeriod, parseQuarterId, type Period } from '../src/core/periods';
+import { buildSeries, seriesAsPublished, type QuarterInput, type SeriesPoint } from '../src/model/series';
 import type { QuarterIndicator } from '../src/schemas/quarter';
 import { reportOf } from './helpers/model';
 

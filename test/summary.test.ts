@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCard } from '../src/lib/cards';
-import { IndicatorMatcher } from '../src/lib/catalogue';
-import { formatFileProblems } from '../src/lib/problems';
-import { directionSentence, quartileSentence, ragSentence, summarise } from '../src/lib/summary';
-import { renderSummary } from '../src/lib/summary-text';
+import { buildCard } from '../src/model/cards';
+import { IndicatorMatcher } from '../src/ingest/catalogue';
+import { formatFileProblems } from '../src/core/problems';
+import { directionSentence, quartileSentence, ragSentence, summarise } from '../src/model/summary';
+import { renderSummary } from '../src/model/figure-text';
 import { checkQuarterFile, realCatalogue } from './helpers/content';
 import { modelFromContent } from './helpers/model';
 

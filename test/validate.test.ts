@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatFileProblems, type Problem } from '../src/lib/problems';
-import { blockingProblems, type ContentReport } from '../src/lib/validate';
+import { formatFileProblems, type Problem } from '../src/core/problems';
+import { blockingProblems, type ContentReport } from '../src/ingest/validate';
 import { ROOT } from './helpers/build';
 import { reportOf } from './helpers/model';
 

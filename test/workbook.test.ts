@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isWorkbook, readWorkbook, renderDate, renderNumber } from '../src/ingest/workbook.ts';
-import { readNumber } from '../src/lib/cells.ts';
-import { mapColumns, readTable, type Table } from '../src/lib/delimited.ts';
-import { parseQuarterId } from '../src/lib/periods.ts';
-import { formatProblem, type Problem } from '../src/lib/problems.ts';
-import { parseQuarterTable } from '../src/lib/quarter-file.ts';
+import { readNumber } from '../src/core/cells.ts';
+import { mapColumns, readTable, type Table } from '../src/ingest/delimited.ts';
+import { parseQuarterId } from '../src/core/periods.ts';
+import { formatProblem, type Problem } from '../src/core/problems.ts';
+import { parseQuarterTable } from '../src/ingest/quarter-file.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { realMatcher } from './helpers/content.ts';
 

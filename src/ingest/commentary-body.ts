@@ -11,8 +11,8 @@
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
 import type { MdxJsxAttributeNode, MdxJsxExpressionAttributeNode, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { closestNames } from '../lib/names.ts';
-import type { Problem } from '../lib/problems.ts';
+import { closestNames } from '../core/names.ts';
+import type { Problem } from '../core/problems.ts';
 import {
   FIGURE_COMPONENT_NAMES,
   figureComponent,
@@ -361,7 +361,7 @@ export function checkCommentaryBody(
         break;
       case 'yaml':
       case 'toml':
-        // The frontmatter, checked by its own reader (src/lib/commentary-frontmatter.ts).
+        // The frontmatter, checked by its own reader (src/ingest/yaml-file.ts).
         if (isFirst) return;
         report(node, { found: firstLine(node), expected: ALLOWED, hint: 'The settings block (between --- lines) belongs at the very top of the file only.' });
         return;

@@ -13,8 +13,8 @@
  */
 import { ValueType, Workbook, type Cell, type CellErrorValue, type Row, type Worksheet } from '@cj-tech-master/excelts';
 import { unzip } from '@cj-tech-master/excelts/archive';
-import type { SourceRow, TableResult } from '../lib/delimited.ts';
-import type { Problem } from '../lib/problems.ts';
+import type { SourceRow, TableResult } from './delimited.ts';
+import type { Problem } from '../core/problems.ts';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
 

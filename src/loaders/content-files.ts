@@ -1,5 +1,5 @@
 /**
- * Content loaders. Each calls the one validation stage (src/lib/validate.ts)
+ * Content loaders. Each calls the one validation stage (src/ingest/validate.ts)
  * on the content folder and stops the build, listing every problem in plain
  * words, when the content the build publishes is wrong. The result of one
  * validation is shared by the loaders of a build (and re-made when a file
@@ -8,9 +8,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { readContentFiles } from '../lib/read-content.ts';
-import { formatFileProblems, groupByFile, type Problem } from '../lib/problems.ts';
-import { blockingProblems, validateContent, type ContentReport } from '../lib/validate.ts';
+import { readContentFiles } from '../ingest/read-content.ts';
+import { formatFileProblems, groupByFile, type Problem } from '../core/problems.ts';
+import { blockingProblems, validateContent, type ContentReport } from '../ingest/validate.ts';
 
 export interface ContentOptions {
   contentDir: string;
@@ -73,7 +73,7 @@ function watch(context: LoaderContext, contentDir: string, load: () => Promise<v
 
 /**
  * Under `astro dev` a problem must not end the server: the pages show it
- * (src/data/site.ts throws it into Astro's error overlay) until it is fixed.
+ * (src/loaders/site-model.ts throws it into Astro's error overlay) until it is fixed.
  * A build stops.
  */
 async function stopOnProblems(context: LoaderContext, options: ContentOptions, dev: boolean): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/feed';
-import { href } from '../lib/urls';
+import { robotsTxt } from '../present/feed';
+import { href } from '../present/urls';
 import { SITE } from '../site.config';
 
 // Crawlers are welcome everywhere; the sitemap lists every page.

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../data/site';
-import { sitemapXml } from '../lib/feed';
-import { href, paths } from '../lib/urls';
+import { getSiteModel } from '../loaders/site-model';
+import { sitemapXml } from '../present/feed';
+import { href, paths } from '../present/urls';
 
 // Every HTML page of the site, from the same model the pages are built from.
 export const GET: APIRoute = async ({ site }) => {

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import type { CellResult } from '../lib/cells.ts';
+import type { CellResult } from '../core/cells.ts';
 
 /**
- * A spreadsheet cell read by one of the readers in `src/lib/cells.ts`.
+ * A spreadsheet cell read by one of the readers in `src/core/cells.ts`.
  * The reader's "expected" wording becomes the issue message, which
  * `parseWithFriendlyErrors` shows beside the line and column.
  * (Cells are read, never `z.coerce`d: a blank must not become 0.)

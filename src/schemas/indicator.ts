@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { readPolarity } from '../lib/cells.ts';
+import { readPolarity } from '../core/cells.ts';
 import { cell } from './cell.ts';
 
 export const UNITS = ['percent', 'count', 'score'] as const;

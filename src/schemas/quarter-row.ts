@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { readNumber, readPolarity, readQuartile, readRag, readTarget, type CellResult } from '../lib/cells.ts';
-import { parsePeriod, type Period } from '../lib/periods.ts';
+import { readNumber, readPolarity, readQuartile, readRag, readTarget, type CellResult } from '../core/cells.ts';
+import { parsePeriod, type Period } from '../core/periods.ts';
 import { cell } from './cell.ts';
 
 /**

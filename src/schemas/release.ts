@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseQuarterId } from '../lib/periods.ts';
+import { parseQuarterId } from '../core/periods.ts';
 
 /** A real calendar date written YYYY-MM-DD: 2025-02-30 and 2025-13-01 are refused, never rolled over. */
 const calendarDate = z

@@ -4,9 +4,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { formatFileProblems, formatProblem, groupByFile, type Problem } from '../../src/lib/problems';
-import { readContentFiles } from '../../src/lib/read-content';
-import { blockingProblems, validateContent, type ContentReport } from '../../src/lib/validate';
+import { formatFileProblems, formatProblem, groupByFile, type Problem } from '../../src/core/problems';
+import { readContentFiles } from '../../src/ingest/read-content';
+import { blockingProblems, validateContent, type ContentReport } from '../../src/ingest/validate';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IndicatorMatcher, parseCatalogue } from '../../src/lib/catalogue';
-import { decodeText, readTable } from '../../src/lib/delimited';
-import { parseQuarterId } from '../../src/lib/periods';
-import { formatFileProblems, type Problem } from '../../src/lib/problems';
-import { parseQuarterTable, type QuarterFileResult } from '../../src/lib/quarter-file';
+import { IndicatorMatcher, parseCatalogue } from '../../src/ingest/catalogue';
+import { decodeText, readTable } from '../../src/ingest/delimited';
+import { parseQuarterId } from '../../src/core/periods';
+import { formatFileProblems, type Problem } from '../../src/core/problems';
+import { parseQuarterTable, type QuarterFileResult } from '../../src/ingest/quarter-file';
 import type { Indicator } from '../../src/schemas/indicator';
 import { ROOT } from './build';
 

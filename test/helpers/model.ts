@@ -1,6 +1,6 @@
-import { buildModel, type SiteModel } from '../../src/lib/model';
-import { readContentFiles } from '../../src/lib/read-content';
-import { validateContent, type ContentReport } from '../../src/lib/validate';
+import { buildModel, type SiteModel } from '../../src/model/model';
+import { readContentFiles } from '../../src/ingest/read-content';
+import { validateContent, type ContentReport } from '../../src/ingest/validate';
 import { ROOT } from './build';
 import { join } from 'node:path';
 

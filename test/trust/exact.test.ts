@@ -2,7 +2,7 @@
  * "Nothing lost, nothing changed, nothing rounded": every row of every quarter
  * data file in content/ is read here with a few lines of our own (papaparse
  * for the splitting, our own reading of names and figures, not
- * src/lib/quarter-file.ts), then looked for in one real build: the quarter's
+ * src/ingest/quarter-file.ts), then looked for in one real build: the quarter's
  * JSON and CSV, its page, the charts' tables and all-observations.csv. Each
  * row must appear exactly once there, with its periods unchanged and every
  * figure in the council's own digits: the text on a card or in a chart table

@@ -14,10 +14,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readNumber } from '../../src/lib/cells';
-import { decodeText, readTable } from '../../src/lib/delimited';
-import type { Problem } from '../../src/lib/problems';
-import type { QuarterFileResult } from '../../src/lib/quarter-file';
+import { readNumber } from '../../src/core/cells';
+import { decodeText, readTable } from '../../src/ingest/delimited';
+import type { Problem } from '../../src/core/problems';
+import type { QuarterFileResult } from '../../src/ingest/quarter-file';
 import type { Indicator } from '../../src/schemas/indicator';
 import type { Period, QuarterIndicator } from '../../src/schemas/quarter';
 import { QUARTER_COLUMNS } from '../../src/schemas/quarter-row';

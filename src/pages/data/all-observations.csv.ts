@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../data/site';
-import { allObservationsCsv } from '../../lib/open-data';
+import { getSiteModel } from '../../loaders/site-model';
+import { allObservationsCsv } from '../../present/open-data';
 
 // Every figure for every indicator across all quarters' reports.
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../data/site';
-import { csvMetadata, openDataContext, toJson } from '../../lib/open-data';
-import { href } from '../../lib/urls';
+import { getSiteModel } from '../../loaders/site-model';
+import { csvMetadata, openDataContext, toJson } from '../../present/open-data';
+import { href } from '../../present/urls';
 import { SITE } from '../../site.config';
 
 // CSV on the Web (W3C) metadata for every CSV file: columns, datatypes, units, licence. Found where CSVW processors look: beside the CSV files.

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../data/site';
-import { readReleaseCalendar, releaseIcs, upcomingReleases } from '../../lib/releases';
-import { href } from '../../lib/urls';
+import { getSiteModel } from '../../loaders/site-model';
+import { readReleaseCalendar, releaseIcs, upcomingReleases } from '../../ingest/releases';
+import { href } from '../../present/urls';
 import { SITE } from '../../site.config';
 
 // One iCalendar file per announced release of a quarter not yet published: /releases/<quarter-id>.ics.

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../../data/site';
-import { indicatorCsv, indicatorJson, openDataContext, toJson } from '../../../lib/open-data';
-import { href } from '../../../lib/urls';
+import { getSiteModel } from '../../../loaders/site-model';
+import { indicatorCsv, indicatorJson, openDataContext, toJson } from '../../../present/open-data';
+import { href } from '../../../present/urls';
 import { SITE } from '../../../site.config';
 
 // Each indicator's every published figure: /data/indicators/<id>.csv and .json.

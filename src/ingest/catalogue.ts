@@ -4,8 +4,8 @@
  */
 import { indicatorSchema, type Indicator, type IndicatorInput } from '../schemas/indicator.ts';
 import { cellsByKey, mapColumns, readTable } from './delimited.ts';
-import { closestNames, normaliseName } from './names.ts';
-import { parseWithFriendlyErrors, type Problem } from './problems.ts';
+import { closestNames, normaliseName } from '../core/names.ts';
+import { parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
 const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape).map((key) => ({ key, header: key, required: key !== 'aliases' }));
 

@@ -8,20 +8,20 @@
  * content reason. `npm run check`, the content loaders and the tests all call
  * this, so they cannot disagree.
  */
-import { checkCommentaryBody, type FigureReference } from '../ingest/commentary-body.ts';
+import { checkCommentaryBody, type FigureReference } from './commentary-body.ts';
 import type { Commentary } from '../schemas/commentary.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Quarter, QuarterIndicator } from '../schemas/quarter.ts';
 import { IndicatorMatcher, parseCatalogue } from './catalogue.ts';
-import { readNumber } from './cells.ts';
+import { readNumber } from '../core/cells.ts';
 import { checkReleaseCalendar, type Release } from './releases.ts';
 import { parseSiteSettings } from './site-settings.ts';
 import { readFrontmatter } from './yaml-file.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
-import { figureOf, formatFigure } from './format.ts';
-import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from './periods.ts';
-import { closestNames } from './names.ts';
-import type { Problem } from './problems.ts';
+import { figureOf, formatFigure } from '../core/format.ts';
+import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from '../core/periods.ts';
+import { closestNames } from '../core/names.ts';
+import type { Problem } from '../core/problems.ts';
 import { parseQuarterTable } from './quarter-file.ts';
 import { checkSummary } from './summary-text.ts';
 
@@ -124,7 +124,7 @@ function readCatalogueFile(source: SourceFile, areas: readonly string[]): { indi
 async function readDataFile(source: SourceFile): Promise<TableResult> {
   if (source.file.toLowerCase().endsWith('.xlsx')) {
     // Loaded only when a quarter has a workbook: most checks never need the spreadsheet library.
-    const { readWorkbook } = await import('../ingest/workbook.ts');
+    const { readWorkbook } = await import('./workbook.ts');
     return readWorkbook(source.bytes, source.file);
   }
   const decoded = decodeText(source.bytes, source.file);

@@ -11,9 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { releaseRowSchema } from '../schemas/release.ts';
 import { cellsByKey, decodeText, mapColumns, readTable, type ColumnSpec } from './delimited.ts';
-import { formatDate } from './format.ts';
-import { parseQuarterId, type ReportingQuarter } from './periods.ts';
-import { formatFileProblems, parseWithFriendlyErrors, type Problem } from './problems.ts';
+import { formatDate } from '../core/format.ts';
+import { parseQuarterId, type ReportingQuarter } from '../core/periods.ts';
+import { formatFileProblems, parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
 /** The calendar's file name in the content folder. */
 export const RELEASES_FILE = 'releases.csv';

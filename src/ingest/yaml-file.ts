@@ -6,8 +6,8 @@
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { commentarySchema, type Commentary } from '../schemas/commentary.ts';
-import { closestNames } from './names.ts';
-import type { Problem } from './problems.ts';
+import { closestNames } from '../core/names.ts';
+import type { Problem } from '../core/problems.ts';
 
 export interface FrontmatterResult {
   /** The validated frontmatter, or null when it has problems. */

@@ -5,11 +5,11 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import type { QuarterIndicator } from '../schemas/quarter.ts';
-import type { Card } from './cards.ts';
-import { targetWords } from './figure-text.ts';
-import { figureOf, formatChange, formatFigure } from './format.ts';
-import { periodMidpoint, periodKey } from './periods.ts';
-import type { SeriesPoint } from './series.ts';
+import type { Card } from '../model/cards.ts';
+import { targetWords } from '../model/figure-text.ts';
+import { figureOf, formatChange, formatFigure } from '../core/format.ts';
+import { periodMidpoint, periodKey } from '../core/periods.ts';
+import type { SeriesPoint } from '../model/series.ts';
 
 export interface LineSpec {
   kind: 'line';

@@ -4,8 +4,8 @@
  * CRLF or LF, quoted fields with commas, blank leading lines.
  */
 import Papa from 'papaparse';
-import { normaliseName } from './names.ts';
-import type { Problem } from './problems.ts';
+import { normaliseName } from '../core/names.ts';
+import type { Problem } from '../core/problems.ts';
 
 export interface SourceRow {
   /** 1-based line where the row starts. */

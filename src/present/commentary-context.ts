@@ -3,7 +3,7 @@
  * model, set by the quarter page in Astro.locals, and the card for an id.
  * The loader already checked every id; this is the backstop at render time.
  */
-import { closestNames } from '../lib/names';
+import { closestNames } from '../core/names';
 
 export function commentaryQuarter(locals: App.Locals) {
   const context = locals.commentary;

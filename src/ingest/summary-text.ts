@@ -5,23 +5,24 @@
  * refused. Read with the MDX parser the build uses.
  */
 import { mdxToMdast } from 'satteri';
-import { checkCommentaryBody } from '../ingest/commentary-body.ts';
-import { figureText, type FigureContext } from './figure-text.ts';
-import { parsePeriod } from './periods.ts';
-import type { Problem } from './problems.ts';
+import { checkCommentaryBody } from './commentary-body.ts';
+import { parsePeriod } from '../core/periods.ts';
+import type { Problem } from '../core/problems.ts';
 
 /** Figure components that print words or numbers, and so can sit in a sentence of plain text. */
 export const SUMMARY_COMPONENTS = ['Value', 'Period', 'Change', 'Direction', 'Target', 'Rag', 'Quartile', 'Average', 'Count'];
 
-interface Node {
+export interface SummaryNode {
   type: string;
   value?: string;
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: Node[];
+  children?: SummaryNode[];
 }
+type Node = SummaryNode;
 
-function parse(summary: string): Node | null {
+/** The summary read with the MDX parser the build uses; null when it cannot be read (the check reports why). */
+export function parseSummary(summary: string): Node | null {
   try {
     return mdxToMdast(summary) as unknown as Node;
   } catch {
@@ -45,7 +46,7 @@ function typedFigures(text: string): string[] {
 
 export function checkSummary(summary: string, file: string, line: number | undefined, quarterIds: readonly string[]): Problem[] {
   const at = { file, line };
-  const tree = parse(summary);
+  const tree = parseSummary(summary);
   const body = checkCommentaryBody(summary, file, { catalogueIds: quarterIds, quarterIds, quarterLabel: 'this quarter' });
   // Positions inside the summary are not the file's: report them at the summary's line.
   const problems: Problem[] = body.problems.map((problem) => ({ ...problem, ...at, column: undefined, expected: `in the summary, ${problem.expected}` }));
@@ -77,19 +78,4 @@ export function checkSummary(summary: string, file: string, line: number | undef
   };
   visit(tree);
   return problems;
-}
-
-/** The summary as plain text, its figure tags filled in from the quarter's cards. */
-export function renderSummary(summary: string, context: FigureContext): string {
-  const tree = parse(summary);
-  if (!tree) return summary;
-  const text = (node: Node): string => {
-    if (node.type === 'text') return node.value ?? '';
-    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
-      const props = Object.fromEntries((node.attributes ?? []).flatMap((attribute) => (attribute.name && typeof attribute.value === 'string' ? [[attribute.name, attribute.value]] : [])));
-      return figureText(node.name ?? '', props, context) ?? '';
-    }
-    return (node.children ?? []).map(text).join('');
-  };
-  return text(tree).replace(/\s+/g, ' ').trim();
 }

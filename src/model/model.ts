@@ -6,11 +6,11 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { Correction } from '../schemas/commentary.ts';
 import type { Quarter } from '../schemas/quarter.ts';
 import { buildCard, type Card, type Revision } from './cards.ts';
-import { figureOf } from './format.ts';
-import { periodKey } from './periods.ts';
+import { figureOf } from '../core/format.ts';
+import { periodKey } from '../core/periods.ts';
 import { buildSeries, seriesAsPublished, type PublishedPoint, type SeriesPoint } from './series.ts';
 import { summarise, type QuarterSummary } from './summary.ts';
-import { renderSummary } from './summary-text.ts';
+import { renderSummary } from './figure-text.ts';
 
 export interface QuarterView extends Quarter {
   id: string;

@@ -7,13 +7,13 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { QuarterIndicator } from '../schemas/quarter.ts';
 import { QUARTER_COLUMNS, quarterRowSchema, type QuarterRow } from '../schemas/quarter-row.ts';
 import type { IndicatorMatcher } from './catalogue.ts';
-import { meetsTarget, type ParsedNumber } from './cells.ts';
-import { movement, readTrend } from './direction.ts';
+import { meetsTarget, type ParsedNumber } from '../core/cells.ts';
+import { movement, readTrend } from '../core/direction.ts';
 import { cellsByKey, mapColumns, type SourceRow, type Table } from './delimited.ts';
-import { formatFigure } from './format.ts';
-import { closestNames } from './names.ts';
-import { PERIOD_KIND_WORDS, PERIOD_KINDS_FOR, type ReportingQuarter } from './periods.ts';
-import { columnLetter, parseWithFriendlyErrors, type Problem } from './problems.ts';
+import { formatFigure } from '../core/format.ts';
+import { closestNames } from '../core/names.ts';
+import { PERIOD_KIND_WORDS, PERIOD_KINDS_FOR, type ReportingQuarter } from '../core/periods.ts';
+import { columnLetter, parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
 export interface QuarterFileResult {
   indicators: QuarterIndicator[];

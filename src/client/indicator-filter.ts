@@ -2,7 +2,11 @@
  * <indicator-filter>: a search box over the indicator list. The full list is
  * in the page without JavaScript; this only shows the box and hides rows.
  */
+import { ANNOUNCE_PAUSE_MS, fold, searchMatches } from './search';
+
 class IndicatorFilter extends HTMLElement {
+  private announceTimer: number | undefined;
+
   connectedCallback() {
     const box = this.querySelector<HTMLElement>('.filter-box');
     const input = this.querySelector<HTMLInputElement>('input[type="search"]');
@@ -11,16 +15,19 @@ class IndicatorFilter extends HTMLElement {
     box.hidden = false;
     const items = [...this.querySelectorAll<HTMLElement>('[data-filter-item]')];
     const groups = [...this.querySelectorAll<HTMLElement>('[data-filter-group]')];
+    const haystacks = new Map(items.map((item) => [item, fold(item.dataset.search ?? '')]));
     input.addEventListener('input', () => {
-      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       let shown = 0;
       for (const item of items) {
-        const match = words.every((word) => item.dataset.search?.includes(word));
+        const match = searchMatches(haystacks.get(item)!, input.value);
         item.hidden = !match;
         if (match) shown++;
       }
       for (const group of groups) group.hidden = !group.querySelector('[data-filter-item]:not([hidden])');
-      status.textContent = words.length ? `${shown} of ${items.length} indicators match.` : '';
+      // Read out after a pause in typing, as the quarter page's filter does.
+      const message = input.value.trim() ? `${shown} of ${items.length} indicators match.` : '';
+      window.clearTimeout(this.announceTimer);
+      this.announceTimer = window.setTimeout(() => (status.textContent = message), ANNOUNCE_PAUSE_MS);
     });
   }
 }

@@ -2,8 +2,8 @@
  * The home page's headline figures: the ones the quarter's commentary chose
  * (`headlines:`), or else a balanced choice, and a sentence saying which.
  */
-import type { Card } from './cards.ts';
-import type { QuarterView } from './model.ts';
+import type { Card } from '../model/cards.ts';
+import type { QuarterView } from '../model/model.ts';
 
 export interface Headlines {
   cards: Card[];

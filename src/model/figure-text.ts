@@ -4,8 +4,9 @@
  * commentary components and to fill the figure tags of a summary, so a figure
  * reads the same wherever it appears.
  */
+import { parseSummary, type SummaryNode } from '../ingest/summary-text.ts';
 import type { Card } from './cards.ts';
-import { figureOf, formatFigure, quartileWords } from './format.ts';
+import { figureOf, formatFigure, quartileWords } from '../core/format.ts';
 import type { QuarterSummary } from './summary.ts';
 import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
 
@@ -88,4 +89,19 @@ export function figureText(component: string, props: Readonly<Record<string, str
     default:
       return null;
   }
+}
+
+/** The summary as plain text, its figure tags filled in from the quarter's cards. */
+export function renderSummary(summary: string, context: FigureContext): string {
+  const tree = parseSummary(summary);
+  if (!tree) return summary;
+  const text = (node: SummaryNode): string => {
+    if (node.type === 'text') return node.value ?? '';
+    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
+      const props = Object.fromEntries((node.attributes ?? []).flatMap((attribute) => (attribute.name && typeof attribute.value === 'string' ? [[attribute.name, attribute.value]] : [])));
+      return figureText(node.name ?? '', props, context) ?? '';
+    }
+    return (node.children ?? []).map(text).join('');
+  };
+  return text(tree).replace(/\s+/g, ' ').trim();
 }

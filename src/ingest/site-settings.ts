@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteSettingsSchema, type SiteSettings } from '../schemas/site.ts';
 import { decodeText } from './delimited.ts';
-import { formatFileProblems, type Problem } from './problems.ts';
+import { formatFileProblems, type Problem } from '../core/problems.ts';
 import { shownPath } from './read-content.ts';
 import { readYaml } from './yaml-file.ts';
 

@@ -3,10 +3,10 @@
  * Starlight computes route data), so it can be unit-tested without a build;
  * src/pages/[year]/[quarter].astro renders it.
  */
-import { targetWords } from './figure-text.ts';
-import { figureOf, formatDate, formatFigure } from './format.ts';
-import type { QuarterView, SiteModel } from './model.ts';
-import { quartileSentence, ragSentence } from './summary.ts';
+import { targetWords } from '../model/figure-text.ts';
+import { figureOf, formatDate, formatFigure } from '../core/format.ts';
+import type { QuarterView, SiteModel } from '../model/model.ts';
+import { quartileSentence, ragSentence } from '../model/summary.ts';
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */

@@ -3,9 +3,9 @@
  * the sitemap and robots.txt. Pages pass in absolute URLs; nothing here
  * reads the clock, so a build of the same content gives the same bytes.
  */
-import type { QuarterView } from './model.ts';
-import { formatDate } from './format.ts';
-import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
+import type { QuarterView } from '../model/model.ts';
+import { formatDate } from '../core/format.ts';
+import { directionSentence, quartileSentence, ragSentence } from '../model/summary.ts';
 
 /** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/U+FFFF. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

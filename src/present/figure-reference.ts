@@ -5,7 +5,7 @@
  * can never offer a tag the validator would refuse.
  */
 import { FIGURE_COMPONENTS, type FigureComponent, type FigureProp } from '../ingest/figure-components.ts';
-import { figureText, type FigureContext } from './figure-text.ts';
+import { figureText, type FigureContext } from '../model/figure-text.ts';
 
 export interface ReferenceTag {
   /** The tag exactly as a commentary writes it. */

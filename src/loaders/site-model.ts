@@ -5,8 +5,8 @@
  * shows its problems in the browser instead of the last good figures.
  */
 import { getCollection } from 'astro:content';
-import { buildModel, type SiteModel } from '../lib/model';
-import { contentError, problemsFor } from '../loaders/content-files';
+import { buildModel, type SiteModel } from '../model/model';
+import { contentError, problemsFor } from './content-files';
 import { SITE } from '../site.config';
 
 let model: Promise<SiteModel> | undefined;

@@ -4,9 +4,9 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import type { QuarterIndicator } from '../schemas/quarter.ts';
-import { meetsTarget } from './cells.ts';
-import { directionOfTravel, movement, type Direction, type Movement } from './direction.ts';
-import { figureOf, formatChange, formatFigure, quartileWords, type Figure } from './format.ts';
+import { meetsTarget } from '../core/cells.ts';
+import { directionOfTravel, movement, type Direction, type Movement } from '../core/direction.ts';
+import { figureOf, formatChange, formatFigure, quartileWords, type Figure } from '../core/format.ts';
 
 export interface Card {
   indicator: Indicator;

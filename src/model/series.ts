@@ -5,7 +5,7 @@
  * revised; the most recent report's value is the current one.
  */
 import type { Period, QuarterIndicator } from '../schemas/quarter.ts';
-import { comparePeriods, periodKey } from './periods.ts';
+import { comparePeriods, periodKey } from '../core/periods.ts';
 
 export interface Publication {
   /** Quarter id of the report that published the value ("2024-25-q1"). */

@@ -8,11 +8,11 @@
  * the clock: dates come from the content.
  */
 import Papa from 'papaparse';
-import type { Card } from './cards.ts';
-import type { Figure } from './format.ts';
-import type { QuarterView, SiteModel } from './model.ts';
+import type { Card } from '../model/cards.ts';
+import type { Figure } from '../core/format.ts';
+import type { QuarterView, SiteModel } from '../model/model.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import type { Publication, SeriesPoint } from './series.ts';
+import type { Publication, SeriesPoint } from '../model/series.ts';
 
 /** The licence every file is published under. */
 export const LICENCE = {

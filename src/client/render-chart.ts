@@ -12,14 +12,13 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { BarSpec, ChartSpec, LineSpec } from '../lib/chart-spec';
-import { formatFigure } from '../lib/format';
+import type { BarSpec, ChartSpec, LineSpec } from '../present/chart-spec';
+import { formatFigure } from '../core/format';
+import { BAR_COLOURS, CHART_COLOURS } from '../present/palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, BarController, BarElement, Tooltip, Legend);
 
-const COLOURS = { series: '#1d4f91', target: '#b4121b', neighbours: '#8a4b00', england: '#484949', grid: '#d8d8d8', text: '#0b0c0c' };
-// Bars told apart by colour and by pattern-free order plus the legend and table; shades all pass 3:1 on white.
-const BAR_COLOURS = ['#00703c', '#1d4f91', '#8a4b00', '#b4121b', '#6f777b'];
+const COLOURS = CHART_COLOURS;
 
 /** Axis ticks, with the page's one formatter (a true minus sign), to the decimals the round tick needs (75%, not 75.00%). */
 function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): string {

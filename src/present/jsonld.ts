@@ -5,7 +5,7 @@
  * the content (publication and correction dates), never the build clock.
  */
 import { byteLength, coverage, lastModified, LICENCE, openDataFiles, openDataPaths, quarterPeriods, type OpenDataContext, type OpenDataFile } from './open-data.ts';
-import type { QuarterView, SiteModel } from './model.ts';
+import type { QuarterView, SiteModel } from '../model/model.ts';
 
 export interface DatasetJsonLd {
   '@context': 'https://schema.org';

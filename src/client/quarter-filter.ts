@@ -5,10 +5,11 @@
  * shows the controls (built hidden at build time), hides cards that do not
  * match and hides an area section with no matching card.
  *
- * The state lives in the URL query (?area=Social+Care&rag=red&q=care), read
+ * The state lives in the URL query (?area=Early+Help&rag=red&q=care), read
  * on load and rewritten with history.replaceState, so a filtered view can be
  * shared. It also adds a "Copy link" button to each card.
  */
+import { ANNOUNCE_PAUSE_MS, fold, searchMatches } from './search';
 
 /** Query parameter → the card's data attribute it is compared with. */
 const SELECTS = { area: 'area', outcome: 'outcome', rag: 'status', direction: 'trend' } as const;
@@ -16,22 +17,6 @@ type SelectKey = keyof typeof SELECTS;
 const SELECT_KEYS = Object.keys(SELECTS) as SelectKey[];
 const SEARCH_KEY = 'q';
 type State = Record<SelectKey, string> & { q: string };
-
-/** Lower case, accents and curly quotes folded, so "cafe" finds "café" and "children's" finds "children’s". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .toLowerCase();
-}
-
-/** Every word of the query must appear somewhere in the text. */
-export function searchMatches(haystack: string, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  return words.every((word) => haystack.includes(word));
-}
 
 const plural = (n: number) => `${n} ${n === 1 ? 'indicator' : 'indicators'}`;
 
@@ -190,7 +175,7 @@ class KpiFilters extends HTMLElement {
     }
     this.announceTimer = window.setTimeout(() => {
       this.status.textContent = message;
-    }, 600);
+    }, ANNOUNCE_PAUSE_MS);
   }
 }
 
