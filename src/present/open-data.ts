@@ -272,15 +272,16 @@ export const toJson = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
 // ---------------------------------------------------------------------------
 // Per quarter.
 
+/** What every open-data file says about an indicator, in the same order. */
+function identity(indicator: Card['indicator']) {
+  const { id, name, area, outcome, unit, polarity } = indicator;
+  return { id, name, area, outcome, unit, polarity };
+}
+
 function indicatorRecord(card: Card): OpenDataIndicator {
   const { indicator, record } = card;
   return {
-    id: indicator.id,
-    name: indicator.name,
-    area: indicator.area,
-    outcome: indicator.outcome,
-    unit: indicator.unit,
-    polarity: indicator.polarity,
+    ...identity(indicator),
     latest: { period: record.latest.period.label, figure: observed(record.latest) },
     previous: record.previous ? { period: record.previous.period.label, figure: observed(record.previous) } : null,
     direction: card.direction,
@@ -361,12 +362,7 @@ export function indicatorJson(model: SiteModel, id: string, context: OpenDataCon
       lastModified(quartersPublishing(model, figures), id),
     ),
     indicator: {
-      id: indicator.id,
-      name: indicator.name,
-      area: indicator.area,
-      outcome: indicator.outcome,
-      unit: indicator.unit,
-      polarity: indicator.polarity,
+      ...identity(indicator),
       frequency: indicator.frequency,
       definition: indicator.definition,
     },
