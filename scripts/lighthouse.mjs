@@ -17,14 +17,13 @@
  * Chromium: CHROME_PATH, else /usr/bin/chromium. Nothing is downloaded.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { startServer } from './serve-dist.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LIGHTHOUSE_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version;
@@ -61,78 +60,10 @@ if (!existsSync(join(DIST, 'index.html'))) {
 
 // ---- A static server for dist/ --------------------------------------------------------------
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.csv', '.svg', '.xml', '.txt', '.webmanifest']);
-
-/** The file a URL path names in dist/, as a static host resolves it (folder → index.html), or null. */
-function fileFor(urlPath) {
-  let path;
-  try {
-    path = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    return null;
-  }
-  const file = normalize(join(DIST, path));
-  if (file !== DIST && !file.startsWith(DIST + sep)) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    const index = join(file, 'index.html');
-    return existsSync(index) ? index : null;
-  }
-  return existsSync(file) ? file : null;
-}
-
-const server = createServer((request, response) => {
-  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-  // A folder without its trailing slash redirects, as static hosts do.
-  const direct = normalize(join(DIST, decodeURIComponent(pathname)));
-  if (!pathname.endsWith('/') && existsSync(direct) && statSync(direct).isDirectory()) {
-    response.writeHead(301, { Location: `${pathname}/` });
-    response.end();
-    return;
-  }
-  let file = fileFor(pathname);
-  let status = 200;
-  if (!file) {
-    status = 404;
-    file = existsSync(join(DIST, '404.html')) ? join(DIST, '404.html') : null;
-  }
-  if (!file) {
-    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Not found');
-    return;
-  }
-  const ext = extname(file);
-  const headers = {
-    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-    // Hashed assets are immutable; pages revalidate.
-    'Cache-Control': file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-  };
-  const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (gzip) headers['Content-Encoding'] = 'gzip';
-  headers.Vary = 'Accept-Encoding';
-  response.writeHead(status, headers);
-  if (request.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  const stream = createReadStream(file);
-  (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// The project's one static server, gzipping as a real host does, with the cache headers public/_headers gives.
+const served = await startServer({ root: DIST, basePath: '/', compress: true });
+const server = served.server;
+const origin = served.origin;
 console.log(`Serving dist/ at ${origin}`);
 
 // ---- Lighthouse -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,7 +72,14 @@ async function statOrNull(p) {
  * Starts the server. Resolves to { server, port, origin, base, url, close() };
  * `url` is origin + base, the site's home page.
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', basePath = process.env.BASE_PATH, log = false } = {}) {
+/**
+ * Options: `strictFolders` answers a folder address without its trailing slash
+ * with 404 instead of a redirect (the sub-path crawl uses it to catch such
+ * links); hashed assets under /_astro/ are served with the long immutable cache
+ * public/_headers gives them, pages with no-cache (as Lighthouse should see);
+ * `compress` gzips text when the browser accepts it, as a real host does.
+ */
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', basePath = process.env.BASE_PATH, log = false, strictFolders = false, compress = false } = {}) {
   const rootDir = path.resolve(root);
   const base = normaliseBase(basePath);
   const rootStat = await statOrNull(rootDir);
@@ -126,6 +134,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       let s = await statOrNull(target);
       if (s?.isDirectory()) {
         if (!pathname.endsWith('/')) {
+          if (strictFolders) return notFound(res, method);
           res.statusCode = 301;
           res.setHeader('Location', `${url.pathname}/${url.search}`);
           return res.end();
@@ -136,15 +145,17 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       if (!s?.isFile()) return notFound(res, method);
 
       const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+      const gzip = compress && /^(text\/|application\/(json|xml|javascript|manifest))|image\/svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.statusCode = 200;
       res.setHeader('Content-Type', type);
-      res.setHeader('Content-Length', s.size);
-      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (gzip) res.setHeader('Content-Encoding', 'gzip');
+      else res.setHeader('Content-Length', s.size);
+      res.setHeader('Cache-Control', rel.startsWith('_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       if (method === 'HEAD') return res.end();
-      createReadStream(target)
-        .on('error', () => res.destroy())
-        .pipe(res);
+      const stream = createReadStream(target).on('error', () => res.destroy());
+      (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
     } catch (err) {
       res.statusCode = 500;
       res.end(String(err));

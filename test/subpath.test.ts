@@ -5,10 +5,10 @@
  * name an id on its page, and no internal URL may leave /performance/.
  * The sitemap, feed and robots.txt must use absolute URLs under the sub-path.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+// The one static server of the project (tests, Lighthouse), strict: nothing outside the sub-path, and a folder needs its trailing slash.
+import { startServer } from '../scripts/serve-dist.mjs';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeScratch, type BuildResult } from './helpers/build';
@@ -16,50 +16,6 @@ import { buildSite, removeScratch, type BuildResult } from './helpers/build';
 const BASE = '/performance/';
 const SITE = 'https://example.org';
 const PUBLIC_ROOT = `${SITE}${BASE}`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain',
-};
-
-/** A plain static host for outDir at /performance/: nothing outside the sub-path exists, and a folder needs its trailing slash. */
-function serve(outDir: string): Promise<Server> {
-  const root = resolve(outDir);
-  const server = createServer((request, response) => {
-    const notFound = () => {
-      response.writeHead(404, { 'Content-Type': 'text/plain' });
-      response.end('Not found');
-    };
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!pathname.startsWith(BASE)) return notFound();
-    let file: string;
-    try {
-      file = resolve(root, `.${decodeURIComponent(pathname.slice(BASE.length - 1))}`);
-    } catch {
-      return notFound();
-    }
-    if (file !== root && !file.startsWith(root + sep)) return notFound();
-    try {
-      if (statSync(file).isDirectory()) {
-        if (!pathname.endsWith('/')) return notFound();
-        file = join(file, 'index.html');
-      }
-      const body = readFileSync(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      notFound();
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 interface Node {
   nodeName: string;
@@ -120,7 +76,7 @@ function builtPages(outDir: string): string[] {
 
 describe(`the site built for ${PUBLIC_ROOT}`, () => {
   let build: BuildResult;
-  let server: Server | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let origin = '';
   const fetched = new Map<string, { status: number; type: string; body: string }>();
   const pages = new Map<string, PageFacts>();
@@ -142,8 +98,8 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
   beforeAll(async () => {
     build = buildSite({ env: { BASE_PATH: BASE, SITE_URL: SITE } });
     if (build.status !== 0) return;
-    server = await serve(build.outDir);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startServer({ root: build.outDir, basePath: BASE, strictFolders: true });
+    origin = server.origin;
 
     // Crawl from the home page; the 404 page is served for any bad address, so check its links too.
     const queue: { url: string; from: string }[] = [
@@ -194,8 +150,8 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
     }
   }, 300_000);
 
-  afterAll(() => {
-    server?.close();
+  afterAll(async () => {
+    await server?.close();
     removeScratch();
   });
 
