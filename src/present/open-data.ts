@@ -482,3 +482,10 @@ export function formatBytes(bytes: number): string {
 
 /** A file's size in bytes, as served (UTF-8). */
 export const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+/** "CSV, 5.7 KB": a download link's file type and size as served (the file's body is made only for the files asked about). */
+export function typeAndSize(files: readonly OpenDataFile[], path: string): string {
+  const file = files.find((candidate) => candidate.path === path);
+  if (!file) throw new Error(`No open-data file ${path}`);
+  return `${file.format === 'CSVW' ? 'JSON' : file.format}, ${formatBytes(byteLength(file.body()))}`;
+}
