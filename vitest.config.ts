@@ -8,5 +8,7 @@ export default getViteConfig({
     testTimeout: 20_000,
     // Several files build the whole site; one at a time keeps builds from competing for Astro's cache and two cores.
     fileParallelism: false,
+    // One build of the unmodified site, shared by every test that only reads it.
+    globalSetup: ['test/helpers/shared-build.ts'],
   },
 });

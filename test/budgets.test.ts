@@ -23,7 +23,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from './helpers/build';
+import { sharedSite, type BuildResult } from './helpers/build';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -187,7 +187,7 @@ describe('performance budgets', () => {
   const figures: string[] = [];
 
   beforeAll(() => {
-    build = buildSite();
+    build = sharedSite();
     dist = build.outDir;
     if (build.status !== 0) return;
     pages = filesUnder(dist)

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFileProblems } from '../src/core/problems';
-import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, removeScratch, ROOT, stoppingProblems, textOfElement, validationOf, type BuildResult } from './helpers/build';
+import { buildSite, copyOfContent, sharedSite, expectStoppedBy, expectWordForWord, removeScratch, ROOT, stoppingProblems, textOfElement, validationOf, type BuildResult } from './helpers/build';
 import { realCatalogue } from './helpers/content';
 
 afterAll(removeScratch);
@@ -81,7 +81,7 @@ let site: BuildResult;
 let q1: { quarter: { id: string; label: string }; indicators: OpenIndicator[] };
 let q1Html: string;
 beforeAll(() => {
-  site = buildSite();
+  site = sharedSite();
   q1 = JSON.parse(readFileSync(join(site.outDir, 'data/2024-25-q1.json'), 'utf8'));
   q1Html = readFileSync(join(site.outDir, '2024-25/q1/index.html'), 'utf8');
 }, 240_000);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { formatFileProblems, formatProblem, groupByFile, type Problem } from '../../src/core/problems';
 import { readContentFiles } from '../../src/ingest/read-content';
 import { blockingProblems, validateContent, type ContentReport } from '../../src/ingest/validate';
@@ -51,6 +51,11 @@ export function buildSite(options: { contentDir?: string; env?: Record<string, s
   const cacheDir = cacheDirOf(env.CONTENT_DIR, env.PREVIEW_DRAFTS === '1');
   if (options.contentDir && resolve(ROOT, options.contentDir) !== resolve(ROOT, 'content')) scratch.add(cacheDir);
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, cacheDir };
+}
+
+/** The one build of the real, unmodified site that read-only tests share (made by test/helpers/shared-build.ts). */
+export function sharedSite(): BuildResult {
+  return inject('sharedBuild');
 }
 
 /** A scratch copy of the real content folder, to add or break files in. */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildResult } from '../helpers/build';
+import { ROOT, sharedSite, type BuildResult } from '../helpers/build';
 import { attr, textOf, walk, type Node } from '../helpers/html';
 
 // ---- Our own reading of the content files -------------------------------------------------
@@ -347,7 +347,7 @@ describe('every figure in content/ is published exactly once, in the council’s
     return pages.get(path)!;
   };
   beforeAll(() => {
-    build = buildSite();
+    build = sharedSite();
   }, 240_000);
 
   it('builds', () => {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildResult } from '../helpers/build';
+import { buildSite, ROOT, sharedSite, type BuildResult } from '../helpers/build';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -24,7 +24,7 @@ describe('the build is reproducible', () => {
   let first: BuildResult;
   let second: BuildResult;
   beforeAll(() => {
-    first = buildSite();
+    first = sharedSite();
     second = buildSite({ env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
   }, 480_000);
 
