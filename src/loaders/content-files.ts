@@ -45,9 +45,10 @@ export function contentReport(contentDir: string): Promise<ContentReport> {
  * reads an AstroError's message and hint as Markdown, which would eat the
  * brackets and asterisks of a message that quotes what the editor wrote.
  */
-export function contentError(problems: readonly Problem[]): Error {
+export function contentError(problems: readonly Problem[], where: 'build' | 'preview' = 'build'): Error {
   const groups = [...groupByFile(problems)];
-  const message = `The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}, so nothing was published.\n\n${groups
+  const outcome = where === 'build' ? ', so nothing was published' : ': fix it and save, and this page comes back';
+  const message = `The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}${outcome}.\n\n${groups
     .map(([file, list]) => formatFileProblems(file, list))
     .join('\n')}\nFix each problem above (docs/EDITING.md explains every message), then run npm run check.`;
   const error = new Error(message);

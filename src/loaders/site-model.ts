@@ -14,7 +14,7 @@ let model: Promise<SiteModel> | undefined;
 export async function getSiteModel(): Promise<SiteModel> {
   if (import.meta.env.DEV) {
     const problems = await problemsFor({ contentDir: SITE.contentDir, includeDrafts: true });
-    if (problems.length) throw contentError(problems);
+    if (problems.length) throw contentError(problems, 'preview');
     // The collections change under the dev server: build the model afresh each time.
     model = undefined;
   }
