@@ -77,7 +77,6 @@ export function readQuartile(raw: string): CellResult<Quartile | null> {
 }
 
 export type Polarity = 'higher is better' | 'lower is better' | 'neither';
-export const POLARITIES: readonly Polarity[] = ['higher is better', 'lower is better', 'neither'];
 
 /** Polarity as the export writes it (High = Good, Low = Good, N/A) or as the catalogue does. */
 export function readPolarity(raw: string): CellResult<Polarity> {

@@ -93,11 +93,6 @@ export function periodMidpoint(period: Period): number {
   return start + (end - start) / 2;
 }
 
-/** Two labels name the same period when kind and dates agree ("Summer 2023" = "Summer Term 2023"; "2022/23" = "2022/23 Final"). */
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.kind === b.kind && a.start === b.start && a.end === b.end;
-}
-
 /** A stable key for a period, shared by labels that name the same period. */
 export function periodKey(period: Period): string {
   return `${period.kind}:${period.start}:${period.end}`;

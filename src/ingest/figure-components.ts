@@ -195,9 +195,6 @@ export const FIGURE_COMPONENT_NAMES: readonly FigureComponentName[] = FIGURE_COM
 
 const byName = new Map<string, FigureComponent>(FIGURE_COMPONENTS.map((component) => [component.name, component]));
 
-export function isFigureComponentName(name: string): name is FigureComponentName {
-  return byName.has(name);
-}
 
 /** The component with exactly this name (case matters, as it does in MDX), or undefined. */
 export function figureComponent(name: string): FigureComponent | undefined {
@@ -209,14 +206,6 @@ export function figureProp(component: FigureComponent, name: string): FigureProp
   return component.props.find((prop) => prop.name === name);
 }
 
-/** The tag with every prop spelt out, for hints: <Value of="..." period="latest|previous" />. */
-export function usage(component: FigureComponent): string {
-  const props = component.props.map((prop) => {
-    const value = prop.kind === 'indicator' ? '...' : prop.values.length <= 3 ? prop.values.join('|') : '...';
-    return prop.required ? ` ${prop.name}="${value}"` : ` [${prop.name}="${value}"]`;
-  });
-  return `<${component.name}${props.join('')} />`;
-}
 
 /** The props in words, for hints: of="..." and, optionally period="latest" or "previous". */
 export function propsInWords(component: FigureComponent): string {

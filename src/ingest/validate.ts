@@ -213,7 +213,7 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
       report.problems.push(...checkSummary(commentary.data.summary, folder.commentary.file, summaryLine, indicators.map((indicator) => indicator.id)));
     }
   }
-  const { id, label, year, quarter, months, period } = reporting;
+  const { label, year, quarter, months, period } = reporting;
   report.quarter = {
     label,
     year,
@@ -225,7 +225,6 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     indicators,
     commentary: commentary?.data ? { ...commentary.data, file: folder.commentary!.file } : null,
   };
-  void id;
   return report;
 }
 
