@@ -5,7 +5,7 @@
  * name an id on its page, and no internal URL may leave /performance/.
  * The sitemap, feed and robots.txt must use absolute URLs under the sub-path.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 // The one static server of the project (tests, Lighthouse), strict: nothing outside the sub-path, and a folder needs its trailing slash.
 import { startServer } from '../scripts/serve-dist.mjs';

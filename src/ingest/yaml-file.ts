@@ -3,7 +3,7 @@
  * a YAML parser that keeps positions, validated with their schema, every
  * problem reported at its own line.
  */
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { commentarySchema, type Commentary } from '../schemas/commentary.ts';
 import { closestNames } from '../core/names.ts';
