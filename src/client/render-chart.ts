@@ -11,6 +11,7 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import type { BarSpec, ChartSpec, LineSpec } from '../present/chart-spec';
 import { formatFigure } from '../core/format';
@@ -112,9 +113,36 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
   };
 }
 
+/**
+ * Each bar segment's count written on it, as the build-time SVG does, so the
+ * quartiles are told apart by more than colour.
+ */
+const valuesOnBars: Plugin<'bar'> = {
+  id: 'valuesOnBars',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = '#fff';
+    chart.data.datasets.forEach((dataset, i) => {
+      const meta = chart.getDatasetMeta(i);
+      if (meta.hidden) return;
+      meta.data.forEach((bar, j) => {
+        const value = Number(dataset.data[j] ?? 0);
+        const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+        if (value > 0 && Math.abs(x - base) > 14) ctx.fillText(String(value), (x + base) / 2, y);
+      });
+    });
+    ctx.restore();
+  },
+};
+
 function barConfig(spec: BarSpec): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
+    plugins: [valuesOnBars],
     data: {
       labels: spec.categories,
       datasets: spec.series.map((series, i) => ({ label: series.label, data: series.values, backgroundColor: BAR_COLOURS[i % BAR_COLOURS.length], borderColor: '#fff', borderWidth: 1 })),
