@@ -87,6 +87,7 @@ export function quarterPage(
     { id: 'national-heading', text: 'National comparison' },
     ...(notes ? [{ id: 'commentary-heading', text: 'Commentary' }] : []),
     ...(corrections.length ? [{ id: 'corrections-heading', text: 'Corrections' }] : []),
+    { id: 'updates-heading', text: 'Updates' },
     { id: 'downloads-heading', text: 'Download the data' },
   ];
   const printRows: PrintRow[] = quarter.cards.map((card) => {
