@@ -18,6 +18,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
 import { formatProblem, type Problem } from '../src/core/problems';
+import type { OpenDataIndicator, OpenFigure } from '../src/present/open-data';
 import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, htmlToText, outputTexts, removeScratch, ROOT, stoppingProblems, type BuildResult } from './helpers/build';
 
 afterAll(removeScratch);
@@ -172,24 +173,7 @@ describe('(i) hostile commentary stops the build at each file and line', () => {
   });
 });
 
-interface OpenFigure {
-  value: number;
-  decimals: number;
-}
-
-interface OpenIndicator {
-  id: string;
-  unit: string;
-  polarity: string;
-  latest: { period: string; figure: OpenFigure | null };
-  previous: { period: string; figure: OpenFigure | null } | null;
-  direction: 'improved' | 'worse' | 'no-change' | null;
-  target: string | null;
-  rag: 'green' | 'amber' | 'red' | null;
-  quartile: 1 | 2 | 3 | 4 | null;
-  statisticalNeighbourAverage: OpenFigure | null;
-  englandAverage: OpenFigure | null;
-}
+type OpenIndicator = OpenDataIndicator;
 
 /** Every way a component can be written: each indicator for an indicator prop, each value of an enum prop, each optional prop left out too. */
 function variants(component: FigureComponent, ids: readonly string[]): Record<string, string>[] {

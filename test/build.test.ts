@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFileProblems } from '../src/core/problems';
+import type { OpenDataIndicator } from '../src/present/open-data';
 import { buildSite, copyOfContent, sharedSite, expectStoppedBy, expectWordForWord, removeScratch, ROOT, stoppingProblems, textOfElement, validationOf, type BuildResult } from './helpers/build';
 import { realCatalogue } from './helpers/content';
 
@@ -59,22 +60,8 @@ function shown(id: string, text: string): string {
   return UNITS.get(id) === 'percent' ? `${digits}%` : digits;
 }
 
-interface OpenFigure {
-  value: number;
-  decimals: number;
-}
-
-interface OpenIndicator {
-  id: string;
-  unit: string;
-  latest: { period: string; figure: OpenFigure | null };
-  previous: { period: string; figure: OpenFigure | null } | null;
-  direction: string | null;
-  rag: string | null;
-  quartile: number | null;
-  statisticalNeighbourAverage: OpenFigure | null;
-  englandAverage: OpenFigure | null;
-}
+/** The quarter JSON files as the site describes them. */
+type OpenIndicator = OpenDataIndicator;
 
 // One build of the unmodified site, shared by every test that only reads it.
 let site: BuildResult;

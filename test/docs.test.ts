@@ -16,6 +16,7 @@ import { currentBlock, END_MARKER, figureComponentsMarkdown, START_MARKER } from
 import { FIGURE_COMPONENTS } from '../src/ingest/figure-components.ts';
 import type { Problem } from '../src/core/problems.ts';
 import { ROOT } from './helpers/build';
+import { readIn, replaceIn, setCell, writeIn } from './helpers/content';
 import { reportOf } from './helpers/model';
 
 const GUIDE = join(ROOT, 'docs/EDITING.md');
@@ -48,23 +49,8 @@ const Q1_DATA = `${Q1}/data.tsv`;
 const Q1_COMMENTARY = `${Q1}/commentary.mdx`;
 const WORKBOOKS = join(ROOT, 'test/fixtures/workbooks');
 
-const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
-const write = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
-
-function replaceIn(dir: string, path: string, from: string | RegExp, to: string) {
-  const text = read(dir, path);
-  if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) throw new Error(`${path} does not contain ${String(from)}`);
-  write(dir, path, text.replace(from, to));
-}
-
-/** Sets one cell of a tab-separated file (1-based line and column). */
-function setCell(dir: string, path: string, line: number, column: number, value: string) {
-  const lines = read(dir, path).split('\n');
-  const cells = lines[line - 1]!.split('\t');
-  cells[column - 1] = value;
-  lines[line - 1] = cells.join('\t');
-  write(dir, path, lines.join('\n'));
-}
+const read = readIn;
+const write = writeIn;
 
 /** Changes the lines of a tab-separated file. */
 function editLines(dir: string, path: string, change: (lines: string[]) => void) {

@@ -4,13 +4,14 @@
  * for each refusal a control builds. These validate a scratch copy of the real
  * content through the same function `npm run check` and the loaders call.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatFileProblems, type Problem } from '../src/core/problems';
 import { blockingProblems, type ContentReport } from '../src/ingest/validate';
 import { ROOT } from './helpers/build';
+import { readIn, replaceIn, setCell, writeIn } from './helpers/content';
 import { reportOf } from './helpers/model';
 
 const scratch: string[] = [];
@@ -31,23 +32,8 @@ async function variant(change: (dir: string) => void): Promise<{ dir: string; re
 const Q1 = 'quarters/2024-25-q1';
 const Q1_DATA = `${Q1}/data.tsv`;
 const Q1_COMMENTARY = `${Q1}/commentary.mdx`;
-const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
-const write = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
-
-/** Sets one cell of a tab-separated file (1-based line and column). */
-function setCell(dir: string, path: string, line: number, column: number, value: string) {
-  const lines = read(dir, path).split('\n');
-  const cells = lines[line - 1]!.split('\t');
-  cells[column - 1] = value;
-  lines[line - 1] = cells.join('\t');
-  write(dir, path, lines.join('\n'));
-}
-
-function replaceIn(dir: string, path: string, from: string, to: string) {
-  const text = read(dir, path);
-  if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
-  write(dir, path, text.replace(from, to));
-}
+const read = readIn;
+const write = writeIn;
 
 /** A new quarter folder 2024-25-q2 with a short published commentary, from Q1's files. */
 function addQ2(dir: string, data: string) {

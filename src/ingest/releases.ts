@@ -7,13 +7,11 @@
  * Also the iCalendar (RFC 5545) file for each announced release. Nothing here
  * reads the clock: a build of the same content gives the same bytes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { releaseRowSchema } from '../schemas/release.ts';
 import { cellsByKey, decodeText, mapColumns, readTable, type ColumnSpec } from './delimited.ts';
 import { formatDate } from '../core/format.ts';
 import { parseQuarterId, type ReportingQuarter } from '../core/periods.ts';
-import { formatFileProblems, parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
+import { parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
 /** The calendar's file name in the content folder. */
 export const RELEASES_FILE = 'releases.csv';
@@ -102,23 +100,6 @@ export function checkReleaseCalendar(source: { file: string; bytes: Uint8Array }
   return parseReleaseCalendar(decoded.text, source.file);
 }
 
-/**
- * For pages: the content folder's announced releases (none without the file).
- * A problem stops the build, in plain words and without a stack trace.
- */
-export function readReleaseCalendar(contentDir: string): Release[] {
-  const path = join(contentDir, RELEASES_FILE);
-  // Shown as the editor sees it, relative to where they run the command (as read-content.ts does).
-  const source = existsSync(path) ? { file: relative(process.cwd(), path).split('\\').join('/'), bytes: readFileSync(path) } : null;
-  const { releases, problems } = checkReleaseCalendar(source);
-  if (problems.length) {
-    const error = new Error(`\n${formatFileProblems(source!.file, problems)}`);
-    error.name = 'Content problem';
-    error.stack = '';
-    throw error;
-  }
-  return releases;
-}
 
 /** Announced releases of quarters not yet published, soonest first. What is upcoming is decided by the content, never the clock. */
 export function upcomingReleases(releases: readonly Release[], quarters: readonly { id: string; publication: 'published' | 'draft' }[]): Release[] {

@@ -6,7 +6,8 @@
  */
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../model/model';
-import { contentError, problemsFor } from './content-files';
+import type { Release } from '../ingest/releases';
+import { contentError, contentReport, problemsFor } from './content-files';
 import { SITE } from '../site.config';
 
 let model: Promise<SiteModel> | undefined;
@@ -27,4 +28,9 @@ export async function getSiteModel(): Promise<SiteModel> {
     );
   })();
   return model;
+}
+
+/** The announced releases, from the same validated read of the content folder the loaders used (no second parse). */
+export async function getReleases(): Promise<Release[]> {
+  return (await contentReport(SITE.contentDir)).releases;
 }

@@ -3,7 +3,7 @@
  * quarter file read as the validation stage reads it, and its problems as the
  * message a person sees.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndicatorMatcher, parseCatalogue } from '../../src/ingest/catalogue';
 import { decodeText, readTable } from '../../src/ingest/delimited';
@@ -42,4 +42,25 @@ export function checkQuarterFile(file: string, folder = '2024-25-q1', matcher = 
 export function failureOf(result: QuarterFileResult | { problems: Problem[] }, file: string): { file: string; problems: Problem[]; message: string } {
   if (!result.problems.length) throw new Error(`${file} was expected to fail but passed`);
   return { file, problems: result.problems, message: formatFileProblems(file, result.problems) };
+}
+
+// Planting faults in a scratch content folder (paths relative to it).
+
+export const readIn = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+export const writeIn = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
+
+/** Replaces text in a file, failing loudly when the text is not there (so a fixture that drifted cannot pass silently). */
+export function replaceIn(dir: string, path: string, from: string | RegExp, to: string) {
+  const text = readIn(dir, path);
+  if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) throw new Error(`${path} does not contain ${String(from)}`);
+  writeIn(dir, path, text.replace(from, to));
+}
+
+/** Sets one cell of a tab-separated file (1-based line and column). */
+export function setCell(dir: string, path: string, line: number, column: number, value: string) {
+  const lines = readIn(dir, path).split('\n');
+  const cells = lines[line - 1]!.split('\t');
+  cells[column - 1] = value;
+  lines[line - 1] = cells.join('\t');
+  writeIn(dir, path, lines.join('\n'));
 }

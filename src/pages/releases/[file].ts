@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../loaders/site-model';
-import { readReleaseCalendar, releaseIcs, upcomingReleases } from '../../ingest/releases';
+import { getReleases, getSiteModel } from '../../loaders/site-model';
+import { releaseIcs, upcomingReleases } from '../../ingest/releases';
 import { href } from '../../present/urls';
 import { SITE } from '../../site.config';
 
 // One iCalendar file per announced release of a quarter not yet published: /releases/<quarter-id>.ics.
 export const getStaticPaths = (async () => {
   const model = await getSiteModel();
-  return upcomingReleases(readReleaseCalendar(SITE.contentDir), model.quarters).map((release) => ({ params: { file: `${release.quarterId}.ics` }, props: { release } }));
+  return upcomingReleases(await getReleases(), model.quarters).map((release) => ({ params: { file: `${release.quarterId}.ics` }, props: { release } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
