@@ -14,6 +14,7 @@ import { parseQuarterId } from '../src/core/periods.ts';
 import { formatFileProblems } from '../src/core/problems.ts';
 import { PLACEHOLDER } from '../src/ingest/validate.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
+import { EXPORT_WORDS } from '../src/core/vocabulary.ts';
 import { SITE } from '../src/site.config.ts';
 
 const contentDir = process.env.CONTENT_DIR || 'content';
@@ -35,10 +36,6 @@ if (!decoded.ok) fail(formatFileProblems(catalogueFile, [decoded.problem]));
 const { entries, problems } = parseCatalogue(decoded.text, catalogueFile);
 if (problems.length) fail(formatFileProblems(catalogueFile, problems));
 
-const EXPORT_WORDS = {
-  polarity: { 'higher is better': 'High = Good', 'lower is better': 'Low = Good', neither: 'N/A' },
-  frequency: { quarterly: 'Quarter', termly: 'Term', annual: 'Annual' },
-} as const;
 const header = QUARTER_COLUMNS.map((column) => column.header);
 const indicators = entries
   .map((entry) => entry.indicator)
@@ -49,7 +46,7 @@ const rows = indicators.map((indicator, i) => {
     topic: firstOfGroup ? indicator.outcome : '',
     theme: firstOfGroup ? indicator.area : '',
     indicator: indicator.name,
-    valueType: indicator.unit === 'percent' ? 'Percent' : 'Number',
+    valueType: EXPORT_WORDS.valueType[indicator.unit],
     polarity: EXPORT_WORDS.polarity[indicator.polarity],
     frequency: EXPORT_WORDS.frequency[indicator.frequency],
   };

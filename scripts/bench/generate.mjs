@@ -18,23 +18,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const HEADER = [
-  'Topic',
-  'Theme',
-  'Indicator',
-  'Value Type',
-  'Polarity',
-  'Reporting Frequency',
-  'Previous Period',
-  'Previous Value',
-  'Latest Period',
-  'Latest Value',
-  'Trend',
-  'Target',
-  'Status RAG',
-  'National benchmark (quartile 1 = top)',
-  'Most recent Statistical Neighbour average',
-];
+// The export's words come from the site's own modules (Node 24 strips their types), so the generator cannot drift from the reader.
+import { EXPORT_WORDS } from '../../src/core/vocabulary.ts';
+import { QUARTER_COLUMNS } from '../../src/schemas/quarter-row.ts';
+
+/** The council's dashboard export has no England column: the benchmark writes the columns it does have. */
+export const HEADER = QUARTER_COLUMNS.filter((column) => column.key !== 'englandAverage').map((column) => column.header);
 
 const OUTCOMES = {
   'Early Years': 'Help every child to get the best possible start in life',
@@ -290,9 +279,9 @@ export function generateContent(dir, { quarters: quarterCount, indicators: indic
           indicator.outcome === lastTopic ? '' : indicator.outcome,
           indicator.area === lastTheme ? '' : indicator.area,
           indicator.aliases && rand() < 0.5 ? indicator.aliases : indicator.name,
-          indicator.unit === 'percent' ? 'Percent' : 'Number',
-          indicator.polarity === 'higher is better' ? 'High = Good' : indicator.polarity === 'lower is better' ? 'Low = Good' : 'N/A',
-          { quarterly: 'Quarter', termly: 'Term', annual: 'Annual' }[indicator.frequency],
+          EXPORT_WORDS.valueType[indicator.unit],
+          EXPORT_WORDS.polarity[indicator.polarity],
+          EXPORT_WORDS.frequency[indicator.frequency],
           previousPeriod,
           format(previous, indicator),
           latestPeriod,

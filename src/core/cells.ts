@@ -4,6 +4,10 @@
  * was wrong. A blank cell is always "missing" (null), never 0.
  */
 
+import type { Polarity, Quartile, Rag } from './vocabulary.ts';
+
+export type { Polarity, Quartile, Rag };
+
 export type CellResult<T> = { ok: true; value: T } | { ok: false; expected: string };
 
 const MISSING = new Set(['', 'n/a', 'na', '-', '–', '—', 'n.a.', 'not available']);
@@ -52,8 +56,6 @@ export function readNumber(raw: string): CellResult<ParsedNumber | null> {
   return { ok: true, value: { value: value === 0 ? 0 : value, decimals, percentSign } };
 }
 
-export type Rag = 'green' | 'amber' | 'red';
-
 const RAG_WORDS: Record<string, Rag> = { green: 'green', g: 'green', amber: 'amber', a: 'amber', red: 'red', r: 'red' };
 
 /** RAG status: Green/G, Amber/A, Red/R in any case; N/A or blank for none. */
@@ -64,8 +66,6 @@ export function readRag(raw: string): CellResult<Rag | null> {
   return rag ? { ok: true, value: rag } : { ok: false, expected: 'Green, Amber or Red (or G, A, R), or N/A when not rated' };
 }
 
-export type Quartile = 1 | 2 | 3 | 4;
-
 /** National quartile: 2, 2nd, Q2 or "Quartile 2"; N/A or blank for none. */
 export function readQuartile(raw: string): CellResult<Quartile | null> {
   const text = raw.trim().toLowerCase();
@@ -75,8 +75,6 @@ export function readQuartile(raw: string): CellResult<Quartile | null> {
     ? { ok: true, value: Number(match[1]) as Quartile }
     : { ok: false, expected: 'a quartile from 1 to 4 (such as 2, 2nd or Q2), or N/A when there is no benchmark' };
 }
-
-export type Polarity = 'higher is better' | 'lower is better' | 'neither';
 
 /** Polarity as the export writes it (High = Good, Low = Good, N/A) or as the catalogue does. */
 export function readPolarity(raw: string): CellResult<Polarity> {

@@ -4,6 +4,7 @@
  * 2.50%): percentages with a % sign, thousands separated, a true minus sign.
  */
 import type { Figure } from './cells.ts';
+import type { Quartile } from './vocabulary.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 
 export type { Figure };
@@ -64,7 +65,7 @@ export function formatChange(previous: Figure | null, latest: Figure | null, uni
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth'];
 
 /** "top quartile", "second quartile", "bottom quartile". */
-export function quartileWords(quartile: 1 | 2 | 3 | 4): string {
+export function quartileWords(quartile: Quartile): string {
   return quartile === 1 ? 'top quartile' : quartile === 4 ? 'bottom quartile' : `${ORDINALS[quartile]} quartile`;
 }
 

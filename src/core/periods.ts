@@ -6,7 +6,7 @@
  * "2022/23 (final)"): the same period always reads the same.
  */
 
-import type { Frequency } from '../schemas/indicator.ts';
+import type { Frequency } from './vocabulary.ts';
 import type { Period, PeriodKind } from '../schemas/quarter.ts';
 
 export type { Period, PeriodKind };

@@ -13,6 +13,7 @@ import type { Figure } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Publication, SeriesPoint } from '../model/series.ts';
+import { unitSchema, type Unit, type Polarity, type Quartile, type Rag } from '../core/vocabulary.ts';
 
 /** The licence every file is published under. */
 export const LICENCE = {
@@ -149,7 +150,7 @@ export interface CsvColumn<Row> {
 const VALUE_UNIT = 'the row’s unit: percent (47.3 means 47.3%), count or score';
 const QUARTER_ID = { base: 'string', format: '^\\d{4}-\\d{2}-q[1-4]$' } as const;
 const ID = { base: 'string', format: '^[a-z0-9]+(-[a-z0-9]+)*$' } as const;
-const UNIT = { base: 'string', format: '^(percent|count|score)$' } as const;
+const UNIT = { base: 'string', format: `^(${unitSchema.options.join('|')})$` } as const;
 const TEXT = { base: 'string' } as const;
 const DECIMAL = { base: 'decimal' } as const;
 const DATE = { base: 'date' } as const;
@@ -176,14 +177,14 @@ export interface OpenDataIndicator {
   name: string;
   area: string;
   outcome: string;
-  unit: string;
-  polarity: string;
+  unit: Unit;
+  polarity: Polarity;
   latest: { period: string; figure: OpenFigure | null };
   previous: { period: string; figure: OpenFigure | null } | null;
   direction: 'improved' | 'worse' | 'no-change' | null;
   target: string | null;
-  rag: 'green' | 'amber' | 'red' | null;
-  quartile: 1 | 2 | 3 | 4 | null;
+  rag: Rag | null;
+  quartile: Quartile | null;
   statisticalNeighbourAverage: OpenFigure | null;
   englandAverage: OpenFigure | null;
 }

@@ -1,9 +1,8 @@
 import { z } from 'astro/zod';
 import { readPolarity } from '../core/cells.ts';
 import { cell } from './cell.ts';
+import { frequencySchema, polaritySchema, unitSchema } from '../core/vocabulary.ts';
 
-export const UNITS = ['percent', 'count', 'score'] as const;
-export const FREQUENCIES = ['quarterly', 'termly', 'annual'] as const;
 
 /** One row of `content/indicators.csv`: what an indicator is and how to read it. */
 export const indicatorSchema = z.object({
@@ -27,16 +26,16 @@ export const indicatorSchema = z.object({
   /** The strategic-plan outcome it measures progress towards. */
   outcome: z.string().trim().min(1, 'the strategic-plan outcome'),
   /** What the numbers count: a percentage, a number of children, or a score (Progress 8). */
-  unit: z.enum(UNITS, { error: 'percent, count or score' }),
+  unit: z.enum(unitSchema.options, { error: 'percent, count or score' }),
   /** Which way is better. Blank is an error here: the catalogue must say "neither" outright. */
   polarity: z
     .string()
     .trim()
     .min(1, 'higher is better, lower is better or neither')
     .pipe(cell(readPolarity))
-    .pipe(z.enum(['higher is better', 'lower is better', 'neither'])),
+    .pipe(polaritySchema),
   /** How often a new figure is published. */
-  frequency: z.enum(FREQUENCIES, { error: 'quarterly, termly or annual' }),
+  frequency: z.enum(frequencySchema.options, { error: 'quarterly, termly or annual' }),
   /** One or two plain-English sentences a resident understands, acronyms spelled out. */
   definition: z.string().trim().min(20, 'a plain-English definition of one or two sentences'),
 });
@@ -44,9 +43,9 @@ export const indicatorSchema = z.object({
 /** A catalogue entry once validated, as the indicators collection stores it. */
 export const indicatorEntrySchema = indicatorSchema.extend({
   aliases: z.array(z.string()),
-  polarity: z.enum(['higher is better', 'lower is better', 'neither']),
+  polarity: polaritySchema,
 });
 
-export type Frequency = (typeof FREQUENCIES)[number];
+export type { Frequency } from '../core/vocabulary.ts';
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorInput = z.input<typeof indicatorSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { commentarySchema } from './commentary.ts';
+import { quartileSchema, ragSchema } from '../core/vocabulary.ts';
 
 /** The kinds of period the council's reports use. */
 export const periodKindSchema = z.enum(['quarter', 'term', 'academic-year', 'calendar-year']);
@@ -52,9 +53,9 @@ export const quarterIndicatorSchema = z.object({
       percentSign: z.boolean(),
     })
     .nullable(),
-  rag: z.enum(['green', 'amber', 'red']).nullable(),
+  rag: ragSchema.nullable(),
   /** National quartile, 1 = top. */
-  quartile: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+  quartile: quartileSchema.nullable(),
   statisticalNeighbourAverage: figureSchema.nullable(),
   englandAverage: figureSchema.nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { UNITS } from './indicator.ts';
+import { unitSchema, type Unit } from '../core/vocabulary.ts';
 
 const isoDate = z
   .string({ error: 'a date written YYYY-MM-DD, in quotes' })
@@ -31,7 +31,7 @@ export const siteSettingsSchema = z.strictObject({
   /** The service areas, in the order pages show them; each indicator names one. */
   areas: z.array(z.string().min(1), { error: 'a list of the service areas' }).min(1, 'at least one area'),
   /** How each unit of measurement is described in words. */
-  units: z.strictObject(Object.fromEntries(UNITS.map((unit) => [unit, z.string({ error: `how to describe a ${unit} in words` })])) as Record<(typeof UNITS)[number], z.ZodString>),
+  units: z.strictObject(Object.fromEntries(unitSchema.options.map((unit) => [unit, z.string({ error: `how to describe a ${unit} in words` })])) as Record<Unit, z.ZodString>),
   /** The accessibility statement's dates. */
   accessibility: z.strictObject({ prepared: isoDate, reviewed: isoDate, tested: isoDate }),
   /** Abbreviations explained on the About page. */
