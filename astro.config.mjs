@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
@@ -26,7 +27,7 @@ export default defineConfig({
   base,
   cacheDir,
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' })],
   // Shiki's inline styles cannot pass the CSP below; commentary has no code to highlight.
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },

@@ -6,11 +6,14 @@ const glossary = [
   { term: 'CSC', meaning: "Children's Social Care: the council's social work service." },
   { term: 'Progress 8', meaning: 'A score.' },
   { term: 'EET', meaning: 'In education, employment or training.' },
+  { term: 'mths', meaning: 'Months (the dashboard shortens it).' },
 ];
 
 describe.each([
   ['Children in mainstream schools with EHCP', [{ text: 'Children in mainstream schools with ' }, { text: 'EHCP', expansion: 'Education, Health and Care Plan' }]],
-  ['Re-referrals to CSC within 12 mths', [{ text: 'Re-referrals to ' }, { text: 'CSC', expansion: "Children's Social Care" }, { text: ' within 12 mths' }]],
+  ['Re-referrals to CSC within 12 mths', [{ text: 'Re-referrals to ' }, { text: 'CSC', expansion: "Children's Social Care" }, { text: ' within 12 ' }, { text: 'mths', expansion: 'Months (the dashboard shortens it)' }]],
+  // A term of more than one word is a glossary entry, not an abbreviation to mark.
+  ['Progress 8 score', [{ text: 'Progress 8 score' }]],
   ['Care leavers EET', [{ text: 'Care leavers ' }, { text: 'EET', expansion: 'In education, employment or training' }]],
   ['Pupils in Good or Outstanding schools', [{ text: 'Pupils in Good or Outstanding schools' }]],
   // Only whole words: "SEND" is not marked as "SEN" + "D".

@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
 import { formatProblem, type Problem } from '../src/core/problems';
 import type { OpenDataIndicator, OpenFigure } from '../src/present/open-data';
-import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, htmlToText, outputTexts, removeScratch, ROOT, stoppingProblems, type BuildResult } from './helpers/build';
+import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, outputTexts, removeScratch, ROOT, stoppingProblems, type BuildResult } from './helpers/build';
+import { attr, collapse, hasClass, parseHtml, parseXml, walk, xmlElements, xmlText, type Element } from './helpers/html';
 
 afterAll(removeScratch);
 
@@ -229,7 +230,7 @@ function targetText(indicator: OpenIndicator, show: string): string {
     return `${target.comparison ?? (indicator.polarity === 'lower is better' ? 'at most' : 'at least')} ${figureText(target.figure, indicator.unit)}`;
   }
   const latest = indicator.latest.figure;
-  const comparison = target && (target.comparison ?? { 'higher is better': 'at least', 'lower is better': 'at most' }[indicator.polarity] ?? null);
+  const comparison = target && (target.comparison ?? ({ 'higher is better': 'at least', 'lower is better': 'at most', neither: null } as const)[indicator.polarity]);
   if (!target || !latest || !comparison) return 'not judged against a target';
   const met = { above: latest.value > target.figure.value, below: latest.value < target.figure.value, 'at least': latest.value >= target.figure.value, 'at most': latest.value <= target.figure.value }[comparison];
   return met ? 'met' : 'not met';
@@ -292,9 +293,8 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
   let tags: { n: number; component: FigureComponent; props: Record<string, string>; tag: string }[];
   let site: BuildResult;
   let indicators: OpenIndicator[];
-  let html: string;
-  /** The HTML printed for each generated tag, by its number. */
-  const printed = new Map<number, string>();
+  /** What the page shows for each generated tag, by its number: its words and its elements, from its marker to the next. */
+  const printed = new Map<number, { text: string; elements: Element[] }>();
 
   beforeAll(() => {
     content = copyOfContent();
@@ -319,9 +319,23 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
     site = buildSite({ contentDir: content });
     if (site.status !== 0) return;
     indicators = (JSON.parse(read(join(site.outDir, 'data/2024-25-q1.json'))) as { indicators: OpenIndicator[] }).indicators;
-    html = read(join(site.outDir, '2024-25/q1/index.html'));
-    const parts = html.slice(0, html.indexOf(`${MARKER}s end.`)).split(new RegExp(`${MARKER} (\\d+):`));
-    for (let index = 1; index < parts.length; index += 2) printed.set(Number(parts[index]), parts[index + 1]!);
+    // The page in document order, cut at each "Figure check N:" in its text, up to "Figure checks end.".
+    const cuts: { n: number; texts: string[]; elements: Element[] }[] = [];
+    let ended = false;
+    walk(parseHtml(read(join(site.outDir, '2024-25/q1/index.html'))), (node) => {
+      if (ended) return;
+      const current = cuts.at(-1);
+      if (node.nodeName !== '#text') {
+        if (node.tagName) current?.elements.push(node as Element);
+        return;
+      }
+      const end = node.value!.indexOf(`${MARKER}s end.`);
+      ended = end >= 0;
+      const [before, ...rest] = node.value!.slice(0, ended ? end : undefined).split(new RegExp(`${MARKER} (\\d+):`));
+      current?.texts.push(before!);
+      for (let index = 0; index < rest.length; index += 2) cuts.push({ n: Number(rest[index]), texts: [rest[index + 1]!], elements: [] });
+    });
+    for (const { n, texts, elements } of cuts) printed.set(n, { text: collapse(texts.join(' ')), elements });
   }, 240_000);
 
   it('builds, with a draft that would not compile', () => {
@@ -337,7 +351,7 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
   it('prints each inline figure exactly as the quarter’s open data gives it', () => {
     const wrong: string[] = [];
     for (const { n, component, props, tag } of tags.filter(({ component }) => component.placement === 'inline' && component.name !== 'QuarterSummary')) {
-      const text = htmlToText(printed.get(n)!);
+      const text = printed.get(n)!.text;
       const want = expectedInline(component.name, props, indicators);
       if (text !== want) wrong.push(`${tag}: printed "${text}", the data says "${want}"`);
     }
@@ -348,8 +362,8 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
     for (const { n, props, tag } of tags.filter(({ component }) => component.name === 'Value')) {
       const indicator = indicators.find((candidate) => candidate.id === props.of)!;
       const figure = props.period === 'previous' ? indicator.previous?.figure : indicator.latest.figure;
-      const value = /<data class="figure" value="([^"]*)" data-indicator="([^"]+)" data-period="(latest|previous)"/.exec(printed.get(n)!);
-      expect(value?.slice(1), tag).toEqual([figure ? String(figure.value) : '', props.of, props.period]);
+      const data = printed.get(n)!.elements.find((element) => element.tagName === 'data' && hasClass(element, 'figure'));
+      expect(data && ['value', 'data-indicator', 'data-period'].map((name) => attr(data, name)), tag).toEqual([figure ? String(figure.value) : '', props.of, props.period]);
     }
   });
 
@@ -357,12 +371,13 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
     const counts = countsOf(indicators);
     const words = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
     const word = (n: number) => words[n] ?? String(n);
+    const capital = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
     const numeral = (n: number) => (n === 0 ? 'none' : String(n));
     const benchmarked = counts.indicators! - counts['no-benchmark']!;
     const [summary] = tags.filter(({ component }) => component.name === 'QuarterSummary');
-    const text = htmlToText(printed.get(summary!.n)!);
+    const text = printed.get(summary!.n)!.text;
     expect(text).toContain(
-      `Of ${counts.indicators} measures, ${benchmarked} have a national benchmark: ${word(counts['quartile-1']!)} in the top quartile, ${word(counts['quartile-2']!)} in the second, ${word(counts['quartile-3']!)} in the third and ${word(counts['quartile-4']!)} in the bottom.`,
+      `Of ${counts.indicators} measures, ${benchmarked} have a national benchmark. ${capital(word(counts['quartile-1']!))} ${counts['quartile-1'] === 1 ? 'is' : 'are'} in the top quartile, ${word(counts['quartile-2']!)} in the second, ${word(counts['quartile-3']!)} in the third and ${word(counts['quartile-4']!)} in the bottom.`,
     );
     expect(text).toContain(`Of all ${counts.indicators}, ${numeral(counts.green!)} rated green, ${numeral(counts.amber!)} amber and ${numeral(counts.red!)} red`);
     expect(text).toContain(`Compared with the previous figures, ${numeral(counts.improved!)} improved, ${numeral(counts.worse!)} got worse and ${numeral(counts['no-change']!)} did not change`);
@@ -371,7 +386,7 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
   it('shows each <Indicator> card and <Chart> with the figures of the data', () => {
     for (const { n, component, props, tag } of tags.filter(({ component }) => component.placement === 'block')) {
       const indicator = indicators.find((candidate) => candidate.id === props.of)!;
-      const text = htmlToText(printed.get(n)!);
+      const text = printed.get(n)!.text;
       const latest = figureText(indicator.latest.figure, indicator.unit);
       const previous = indicator.previous && figureText(indicator.previous.figure, indicator.unit);
       if (component.name === 'Indicator') {
@@ -392,9 +407,10 @@ describe('(ii) every figure component, and (iii) drafts left out of the public b
       for (const draft of ['DRAFT-MARKER', 'execSync', '2024-25/q2/', '2024-25/q3/', 'data/2024-25-q2.', 'data/2024-25-q3.']) expect(text.includes(draft), `${path} contains ${draft}`).toBe(false);
     }
     const sitemap = written.get('sitemap.xml')!;
-    expect([...sitemap.matchAll(/<loc>[^<]*\/(20\d\d-\d\d)\/(q\d)\/<\/loc>/g)].map((m) => `${m[1]}/${m[2]}`).sort()).toEqual(['2023-24/q3', '2024-25/q1']);
+    const quarterPages = xmlElements(parseXml(sitemap), 'loc').flatMap((loc) => /\/(20\d\d-\d\d\/q\d)\/$/.exec(loc.text)?.[1] ?? []);
+    expect(quarterPages.sort()).toEqual(['2023-24/q3', '2024-25/q1']);
     const feed = written.get('feed.xml')!;
-    expect([...feed.matchAll(/<entry>[\s\S]*?<title>([^<]*)<\/title>/g)].map((m) => m[1])).toEqual(['Q1 2024/25 performance', 'Q3 2023/24 performance']);
+    expect(xmlElements(parseXml(feed), 'entry').map((entry) => xmlText(entry, 'title'))).toEqual(['Q1 2024/25 performance', 'Q3 2023/24 performance']);
     expect(written.get('data/all-observations.csv')!.split('\n').filter((row) => /,2024-25-q[23],/.test(row))).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { formatFileProblems } from '../src/core/problems';
 import type { OpenDataIndicator } from '../src/present/open-data';
 import { buildSite, copyOfContent, sharedSite, expectStoppedBy, expectWordForWord, removeScratch, ROOT, stoppingProblems, textOfElement, validationOf, type BuildResult } from './helpers/build';
 import { realCatalogue } from './helpers/content';
+import { attr, byId, byTag, elements, hasClass, linkedText, parseHtml, textOf } from './helpers/html';
 
 afterAll(removeScratch);
 
@@ -132,7 +133,7 @@ describe('the published site', () => {
     const quartiles = [1, 2, 3, 4].map((q) => q1.indicators.filter((i) => i.quartile === q).length);
     expect(quartiles).toEqual([3, 4, 3, 4]);
     const summary = textOfElement(q1Html, 'section', 'summary') ?? q1Html;
-    expect(summary).toContain('Of 22 measures, 14 have a national benchmark: three in the top quartile, four in the second, three in the third and four in the bottom.');
+    expect(summary).toContain('Of 22 measures, 14 have a national benchmark. Three are in the top quartile, four in the second, three in the third and four in the bottom.');
   });
 
   it('judges direction from values and polarity, not from the export’s Trend column', async () => {
@@ -157,16 +158,20 @@ describe('the published site', () => {
   });
 
   it('publishes the commentary with its figures printed from the data', () => {
-    const figures = [...q1Html.matchAll(/<data class="figure" value="([^"]*)" data-indicator="([^"]+)" data-period="(latest|previous)">([^<]*)<\/data>/g)];
+    const page = parseHtml(q1Html);
+    expect(elements(page, (element) => hasClass(element, 'commentary'))).not.toEqual([]);
+    const figures = elements(page, (element) => element.tagName === 'data' && hasClass(element, 'figure'));
     expect(figures.length).toBeGreaterThan(10);
-    for (const [, value, id, period, text] of figures) {
+    for (const data of figures) {
+      const id = attr(data, 'data-indicator') ?? '';
+      const period = attr(data, 'data-period');
+      expect(['latest', 'previous'], `${id} data-period`).toContain(period);
       const indicator = q1.indicators.find((i) => i.id === id)!;
       const observation = period === 'latest' ? indicator.latest : indicator.previous!;
-      expect(Number(value), `${id} ${period}`).toBe(observation.figure!.value);
+      expect(Number(attr(data, 'value')), `${id} ${period}`).toBe(observation.figure!.value);
       const figure = observation.figure!;
-      expect(text, `${id} ${period}`).toBe(shown(id, figure.value.toFixed(figure.decimals)));
+      expect(textOf(data), `${id} ${period}`).toBe(shown(id, figure.value.toFixed(figure.decimals)));
     }
-    expect(q1Html).toContain('class="commentary"');
   });
 
   it('lists both quarters on the home page, newest first', () => {
@@ -208,18 +213,24 @@ describe('corrections in the open', () => {
     expect(build.status, build.output).toBe(0);
     const quarter = readFileSync(join(build.outDir, '2024-25/q1/index.html'), 'utf8');
     // Newest first, each naming the indicator (linked to its card), which figure, both values and why.
-    const corrections = /<section[^>]*\bid="corrections"[^>]*>([\s\S]*?)<\/section>/.exec(quarter)![1]!.replace(/\s+/g, ' ');
+    const section = byId(parseHtml(quarter), 'corrections');
+    expect(section?.tagName).toBe('section');
+    // One entry a line, each link written [name](href).
+    const corrections = byTag(section!, 'li').map(linkedText).join('\n');
     const entries = [
-      /8 October 2024: <a href="#cpp-second-time">[^<]+<\/a>, the previous figure, corrected from 26\.2% to 26\.9%\. A plan recorded twice was removed\./,
-      /1 October 2024: <a href="#care-leavers-eet">[^<]+<\/a>, the latest figure, corrected from 46\.9% to 47\.3%\. Two late returns were added to the count\./,
+      /8 October 2024: \[[^\]]+\]\(#cpp-second-time\), the previous figure, corrected from 26\.2% to 26\.9%\. A plan recorded twice was removed\./,
+      /1 October 2024: \[[^\]]+\]\(#care-leavers-eet\), the latest figure, corrected from 46\.9% to 47\.3%\. Two late returns were added to the count\./,
     ].map((entry) => entry.exec(corrections)?.index ?? -1);
     expect(entries[0], corrections).toBeGreaterThan(-1);
     expect(entries[1], corrections).toBeGreaterThan(entries[0]!);
     expect(textOfElement(quarter, 'article', 'care-leavers-eet')).toContain('Corrected');
     expect(textOfElement(quarter, 'article', 'cpp-second-time')).toContain('Corrected');
     expect(textOfElement(quarter, 'article', 'cp-reviews-in-timescale')).not.toContain('Corrected');
-    const indicator = readFileSync(join(build.outDir, 'indicators/care-leavers-eet/index.html'), 'utf8');
-    expect(indicator).toContain('corrected a figure from 46.9% to 47.3%');
+    // The indicator page lists it too, in the same words, linked to the report's corrections.
+    const indicatorPage = byId(parseHtml(readFileSync(join(build.outDir, 'indicators/care-leavers-eet/index.html'), 'utf8')), 'corrections');
+    expect(byTag(indicatorPage!, 'li').map(linkedText)).toEqual([
+      '1 October 2024: [Q1 2024/25 report](/2024-25/q1/#corrections), the latest figure, corrected from 46.9% to 47.3%. Two late returns were added to the count.',
+    ]);
   }, 240_000);
 
   it('refuses a corrected figure that is not the one in the data, at its newValue line', async () => {

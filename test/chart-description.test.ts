@@ -21,10 +21,10 @@ describe('real indicators', async () => {
   it.each([
     ['care-leavers-eet', /^Worse: 47\.3% in Q1 2024\/25, down 16\.0 percentage points from 63\.3% in Q4 2023\/24\. It does not meet the target of above 54\.0%\./],
     ['cp-reviews-in-timescale', /^Better: 92\.2% in Q1 2024\/25, up 4\.8 percentage points from 87\.4% in Q4 2023\/24\./],
-    ['cp-reviews-in-timescale', /the lowest 75\.71% \(Q4 2022\/23\)/],
+    ['cp-reviews-in-timescale', /The lowest was 75\.71%, in Q4 2022\/23\./],
     ['elective-home-education', /^1,279 in Q1 2024\/25, up 151 from 1,128 in Q1 2023\/24 \(neither higher nor lower is better\)\./],
-    ['primary-schools-good-outstanding', /^No change: 90\.3% in Q1 2024\/25, the same as 90\.3% in Q4 2023\/24\. It is below the statistical-neighbour average of 91\.9%\. It is below the England average of 91\.6%\./],
-    ['primary-schools-good-outstanding', /the highest was 90\.3% \(Q3 2023\/24, Q4 2023\/24 and Q1 2024\/25\)/],
+    ['primary-schools-good-outstanding', /^No change: 90\.3% in Q1 2024\/25, the same as 90\.3% in Q4 2023\/24\. It is below the average for similar councils \(91\.9%\)\. It is below the England average \(91\.6%\)\./],
+    ['primary-schools-good-outstanding', /The highest was 90\.3%, in Q3 2023\/24, Q4 2023\/24 and Q1 2024\/25\./],
     ['suspensions', /^Worse: 3\.16% in 2022\/23, up 0\.66 percentage points from 2\.5% in 2021\/22\./],
   ])('%s: %s', (id, expected) => {
     expect(describeReal(id)).toMatch(expected);

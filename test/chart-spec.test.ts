@@ -47,13 +47,13 @@ describe.each([
   ['no figures', [point('Q1 2024/25', null)], 'No figures have been published yet.'],
   ['a single point', [point('Summer Term 2024', 66)], 'Latest figure: 66.0% in Summer Term 2024. Higher is better.'],
   ['a fall across mixed kinds with a missing value', [point('Autumn 2023', 79.4), point('Q4 2023/24', null), point('Spring Term 2024', 71.2), point('Summer Term 2024', 66)],
-    'Latest figure: 66.0% in Summer Term 2024. Across the 3 figures from Autumn Term 2023 to Summer Term 2024, the highest was 79.4% (Autumn Term 2023) and the lowest 66.0% (Summer Term 2024). No figure was published for Q4 2023/24. Higher is better.'],
-  ['a revision', [point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4, true)], "Latest figure: 87.4% in Q4 2023/24. One figure was revised by a later report; the table shows each report's figure. Higher is better."],
+    'Latest figure: 66.0% in Summer Term 2024. There are 3 figures, from Autumn Term 2023 to Summer Term 2024. The highest was 79.4%, in Autumn Term 2023. The lowest was 66.0%, in Summer Term 2024. No figure was published for Q4 2023/24. Higher is better.'],
+  ['a revision', [point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4, true)], "Latest figure: 87.4% in Q4 2023/24. One figure was revised by a later report. The table shows each report's figure. Higher is better."],
   // Each figure with the decimals it was published with: 75.71% is not rounded to 75.7%, 66% is not padded to 66.0% or 66.00%.
   ['figures with different published decimals', [point('Q4 2022/23', 75.71, false, 2), point('Q3 2023/24', 66, false, 0), point('Q4 2023/24', 87.4)],
-    'Latest figure: 87.4% in Q4 2023/24. Across the 3 figures from Q4 2022/23 to Q4 2023/24, the highest was 87.4% (Q4 2023/24) and the lowest 66% (Q3 2023/24). Higher is better.'],
+    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 66%, in Q3 2023/24. Higher is better.'],
   ['a lowest figure with two decimals', [point('Q4 2022/23', 75.71, false, 2), point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4)],
-    'Latest figure: 87.4% in Q4 2023/24. Across the 3 figures from Q4 2022/23 to Q4 2023/24, the highest was 87.4% (Q4 2023/24) and the lowest 75.71% (Q4 2022/23). Higher is better.'],
+    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 75.71%, in Q4 2022/23. Higher is better.'],
 ])('describeSeries: %s', (_name, series, expected) => {
   it(`says "${expected}"`, () => {
     expect(describeSeries(indicator, series, undefined)).toBe(expected);
@@ -68,7 +68,7 @@ describe('describeSeries with the latest card', () => {
       englandAverage: { value: 90, decimals: 0 },
     });
     expect(describeSeries(indicator, [point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4)], buildCard(indicator, latest))).toBe(
-      'Better: 87.4% in Q4 2023/24, up 4.8 percentage points from 82.6% in Q3 2023/24. It does not meet the target of above 97.20%. It is below the England average of 90%. Higher is better.',
+      'Better: 87.4% in Q4 2023/24, up 4.8 percentage points from 82.6% in Q3 2023/24. It does not meet the target of above 97.20%. It is below the England average (90%). Higher is better.',
     );
   });
 

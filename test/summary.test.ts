@@ -30,7 +30,7 @@ describe('Q1 2024/25 (seed 000)', () => {
     expect(summary.benchmarked).toBe(14);
     expect(summary.quartile).toEqual({ 1: 3, 2: 4, 3: 3, 4: 4, none: 8 });
     expect(quartileSentence(summary)).toBe(
-      'Of 22 measures, 14 have a national benchmark: three in the top quartile, four in the second, three in the third and four in the bottom.',
+      'Of 22 measures, 14 have a national benchmark. Three are in the top quartile, four in the second, three in the third and four in the bottom.',
     );
   });
 
@@ -130,7 +130,12 @@ describe('summarise', () => {
     };
     expect(ragSentence(summary)).toBe('none rated green, 3 amber and none red; every one has a rating.');
     expect(directionSentence(summary)).toBe('none improved, 2 got worse and 1 did not change.');
-    expect(quartileSentence(summary)).toBe('Of 3 measures, 1 has a national benchmark: none in the top quartile, one in the second, none in the third and none in the bottom.');
+    expect(quartileSentence(summary)).toBe('Of 3 measures, 1 has a national benchmark. None are in the top quartile, one in the second, none in the third and none in the bottom.');
+  });
+
+  it('agrees the verb with a single measure in the top quartile', () => {
+    const summary = { total: 2, rag: { green: 0, amber: 0, red: 0, none: 2 }, direction: { improved: 0, 'no-change': 0, worse: 0, none: 2 }, quartile: { 1: 1, 2: 1, 3: 0, 4: 0, none: 0 }, benchmarked: 2 };
+    expect(quartileSentence(summary)).toBe('Of 2 measures, 2 have a national benchmark. One is in the top quartile, one in the second, none in the third and none in the bottom.');
   });
 });
 

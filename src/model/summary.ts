@@ -33,13 +33,15 @@ const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
 /** A count in a list of figures: numerals, but zero is "none". */
 const count = (n: number) => (n === 0 ? 'none' : String(n));
 
-/** "Of 22 measures, 14 have a national benchmark: three in the top quartile, four in the second, three in the third and four in the bottom." */
+/** "Of 22 measures, 14 have a national benchmark. Three are in the top quartile, four in the second, three in the third and four in the bottom." */
 export function quartileSentence(summary: QuarterSummary): string {
   const q = summary.quartile;
   if (summary.benchmarked === 0) return `None of the ${summary.total} measures has a national benchmark.`;
+  const top = words(q[1]);
+  // Two short sentences rather than one long one: the site aims at a reading age of 9.
   return (
-    `Of ${summary.total} measures, ${summary.benchmarked} ${summary.benchmarked === 1 ? 'has' : 'have'} a national benchmark: ` +
-    `${words(q[1])} in the top quartile, ${words(q[2])} in the second, ${words(q[3])} in the third and ${words(q[4])} in the bottom.`
+    `Of ${summary.total} measures, ${summary.benchmarked} ${summary.benchmarked === 1 ? 'has' : 'have'} a national benchmark. ` +
+    `${top[0]!.toUpperCase()}${top.slice(1)} ${q[1] === 1 ? 'is' : 'are'} in the top quartile, ${words(q[2])} in the second, ${words(q[3])} in the third and ${words(q[4])} in the bottom.`
   );
 }
 

@@ -9,9 +9,12 @@ export interface TextPiece {
   expansion?: string;
 }
 
-/** Splits text into plain pieces and glossary abbreviations (whole words, as written, such as "EHCP" in "with EHCP"). */
+/**
+ * Splits text into plain pieces and glossary abbreviations: the glossary's one-word terms (EHCP, DfE, KS2, mths),
+ * matched as whole words exactly as written, so "EHCP" in "with EHCP" but never "SEN" inside "SEND".
+ */
 export function abbreviations(text: string, glossary: readonly { term: string; meaning: string }[]): TextPiece[] {
-  const terms = new Map(glossary.filter((entry) => /^[A-Z][A-Za-z0-9]*[A-Z0-9]$/.test(entry.term)).map((entry) => [entry.term, entry.meaning.split(':')[0]!.replace(/\.$/, '')]));
+  const terms = new Map(glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term)).map((entry) => [entry.term, entry.meaning.split(':')[0]!.replace(/\.$/, '')]));
   const pieces: TextPiece[] = [];
   // Words and the characters between them, so the text is rebuilt exactly.
   for (const part of text.split(/(\b[A-Za-z0-9]+\b)/)) {

@@ -97,12 +97,13 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
     if (record.target && card.targetMet !== null) {
       sentences.push(`It ${card.targetMet ? 'meets' : 'does not meet'} the target of ${targetWords(card)}.`);
     }
+    // "Similar councils" is the plain name for statistical neighbours (the glossary and the card give the term).
     const averages = [
-      ['the statistical-neighbour average', record.statisticalNeighbourAverage],
+      ['the average for similar councils', record.statisticalNeighbourAverage],
       ['the England average', record.englandAverage],
     ] as const;
     for (const [name, average] of averages) {
-      if (average) sentences.push(`It is ${against(record.latest.value, average.value)} ${name} of ${formatFigure(average, indicator)}.`);
+      if (average) sentences.push(`It is ${against(record.latest.value, average.value)} ${name} (${formatFigure(average, indicator)}).`);
     }
   } else {
     const last = known.at(-1)!;
@@ -113,8 +114,11 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
     const lowestValue = Math.min(...known.map((point) => point.value!));
     const highest = known.filter((point) => point.value === highestValue);
     const lowest = known.filter((point) => point.value === lowestValue);
+    // Short sentences: the range reads as three plain statements, ties named.
     sentences.push(
-      `Across the ${known.length} figures from ${known[0]!.period.label} to ${known.at(-1)!.period.label}, the highest was ${fmt(highest[0]!)} (${periodsOf(highest)}) and the lowest ${fmt(lowest[0]!)} (${periodsOf(lowest)}).`,
+      `There are ${known.length} figures, from ${known[0]!.period.label} to ${known.at(-1)!.period.label}.`,
+      `The highest was ${fmt(highest[0]!)}, in ${periodsOf(highest)}.`,
+      `The lowest was ${fmt(lowest[0]!)}, in ${periodsOf(lowest)}.`,
     );
   }
   const missing = series.filter((point) => point.value === null);
@@ -123,7 +127,7 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
   if (revisedLater) sentences.push(`${revisedLater === 1 ? 'One figure shown here was' : `${revisedLater} figures shown here were`} revised in a later report.`);
   else {
     const revised = series.filter((point) => point.revised).length;
-    if (revised) sentences.push(`${revised === 1 ? 'One figure was' : `${revised} figures were`} revised by a later report; the table shows each report's figure.`);
+    if (revised) sentences.push(`${revised === 1 ? 'One figure was' : `${revised} figures were`} revised by a later report. The table shows each report's figure.`);
   }
   if (indicator.polarity !== 'neither') sentences.push(`${indicator.polarity === 'higher is better' ? 'Higher' : 'Lower'} is better.`);
   return sentences.join(' ');

@@ -4,6 +4,7 @@
  */
 import type { Card } from '../model/cards.ts';
 import type { QuarterView } from '../model/model.ts';
+import { ragSchema } from '../core/vocabulary.ts';
 
 export interface Headlines {
   cards: Card[];
@@ -22,10 +23,9 @@ export function chooseHeadlines(quarter: Pick<QuarterView, 'cards' | 'commentary
     };
   }
   // Good news and bad alike: up to two red, two amber and two green, each in the dashboard's own order.
-  const ratings = ['red', 'amber', 'green'] as const;
-  const cards = ratings.flatMap((rating) => quarter.cards.filter((card) => card.record.rag === rating).slice(0, PER_RATING));
+  const cards = ragSchema.options.flatMap((rating) => quarter.cards.filter((card) => card.record.rag === rating).slice(0, PER_RATING));
   return {
     cards,
-    how: 'The report did not choose headline figures, so these are up to two red, two amber and two green measures, in the order of the council’s dashboard.',
+    how: 'The report did not choose headline figures. So these are up to two red, two amber and two green measures, in the order of the council’s dashboard.',
   };
 }

@@ -7,6 +7,7 @@ import { targetWords } from '../model/figure-text.ts';
 import { figureOf, formatDate, formatFigure } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
+import type { CorrectionItem } from './page-parts.ts';
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -42,8 +43,8 @@ export interface QuarterPage {
   contents: ContentsEntry[];
   /** Each area's cards, with the fragment id of its heading. */
   areas: { area: string; slug: string; cards: QuarterView['cards'] }[];
-  /** Corrections with the indicator's name, newest first. */
-  corrections: { date: string; dateText: string; id: string; name: string; figure: string; oldValue: string; newValue: string; reason: string }[];
+  /** Corrections, newest first, each linking to its card on this page. */
+  corrections: CorrectionItem[];
   /** One row per indicator for the printed committee paper's compact table. */
   printRows: PrintRow[];
   /** A citation per card id: indicator, figure, period, report, committee date and the card's permanent address. */
@@ -74,11 +75,14 @@ export function quarterPage(
   const areas = quarter.areas.map((group) => ({ ...group, slug: areaSlug(group.area) }));
   const corrections = [...quarter.corrections.values()]
     .flat()
-    .map((correction) => ({
-      ...correction,
+    .map((correction): CorrectionItem => ({
+      date: correction.date,
       dateText: formatDate(correction.date),
-      id: correction.indicator,
-      name: quarter.cards.find((card) => card.indicator.id === correction.indicator)?.indicator.name ?? correction.indicator,
+      link: { path: `#${correction.indicator}`, text: quarter.cards.find((card) => card.indicator.id === correction.indicator)?.indicator.name ?? correction.indicator },
+      figure: correction.figure,
+      oldValue: correction.oldValue,
+      newValue: correction.newValue,
+      reason: correction.reason,
     }))
     .sort((a, b) => b.date.localeCompare(a.date));
   const contents: ContentsEntry[] = [

@@ -10,16 +10,23 @@ export function joinBase(base: string, path: string): string {
   return `${trimmedBase}${trimmedPath}`;
 }
 
-/** A site path under the configured base. */
+/** A site path under the configured base; a fragment alone ("#corrections") stays a link within the page. */
 export function href(path: string): string {
+  if (path.startsWith('#')) return path;
   return joinBase(import.meta.env.BASE_URL, path);
 }
+
+const quarterPath = (quarter: { year: string; quarter: string }) => `/${quarter.year}/${quarter.quarter}/`;
 
 /** Paths of the site's pages and files, in one place. */
 export const paths = {
   home: () => '/',
   quarters: () => '/quarters/',
-  quarter: (quarter: { year: string; quarter: string }) => `/${quarter.year}/${quarter.quarter}/`,
+  quarter: quarterPath,
+  /** One card on a quarter page: the permanent address a councillor links to. */
+  card: (quarter: { year: string; quarter: string }, indicatorId: string) => `${quarterPath(quarter)}#${indicatorId}`,
+  /** The corrections list of a quarter page. */
+  corrections: (quarter: { year: string; quarter: string }) => `${quarterPath(quarter)}#corrections`,
   indicators: () => '/indicators/',
   indicator: (id: string) => `/indicators/${id}/`,
   data: () => '/data/',
@@ -32,3 +39,33 @@ export const paths = {
   indicatorData: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
   csvMetadata: () => '/data/csv-metadata.json',
 };
+
+/**
+ * Whether search engines are offered a page: never the 404 page or a figure reference (previews only), and nothing in a drafts preview.
+ * The pages' robots meta tag and the sitemap both ask this, so they cannot disagree.
+ * `sitePath` is the page's path without the base ("/404/", "2024-25/q1/").
+ */
+export function isIndexable(sitePath: string, previewDrafts: boolean): boolean {
+  if (previewDrafts) return false;
+  const page = sitePath.replace(/^\/+|\/+$/g, '').replace(/\.html$/, '');
+  return page !== '404' && !page.startsWith('figures/');
+}
+
+/** A URL's path without the base: ("/performance/", "/performance/2024-25/q1/") → "/2024-25/q1/". */
+export function withoutBase(base: string, pathname: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  return trimmedBase && pathname.startsWith(trimmedBase) ? pathname.slice(trimmedBase.length) || '/' : pathname;
+}
+
+/** The main navigation's sections: the `section` a page names marks its entry as current. */
+export function navigation(latestQuarter: { year: string; quarter: string } | undefined) {
+  return [
+    { key: 'home', label: 'Latest quarter', path: latestQuarter ? paths.quarter(latestQuarter) : paths.home() },
+    { key: 'quarters', label: 'All quarters', path: paths.quarters() },
+    { key: 'indicators', label: 'Indicators', path: paths.indicators() },
+    { key: 'data', label: 'Data', path: paths.data() },
+    { key: 'about', label: 'About the figures', path: paths.about() },
+  ] as const;
+}
+
+export type Section = ReturnType<typeof navigation>[number]['key'];
