@@ -18,15 +18,12 @@
  * Each failure names the page and the figure. The measured figures are
  * printed at the end (docs/PERFORMANCE.md records them).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSite, type BuildResult } from './helpers/build';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
+import { attr, elements, filesUnder, hasAttr, hasClass, importsOf, parseHtml, parseXml, plainText, textOf, xmlText, type Element } from './helpers/html';
 
 const KB = 1024;
 const BUDGET = {
@@ -42,47 +39,6 @@ const BUDGET = {
 
 const gzipSize = (bytes: Buffer | string) => gzipSync(bytes).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function elements(root: Node): Element[] {
-  const found: Element[] = [];
-  const walk = (node: Node) => {
-    if (isElement(node)) found.push(node);
-    const children: Node[] =
-      node.nodeName === 'template'
-        ? (node as DefaultTreeAdapterMap['template']).content.childNodes
-        : 'childNodes' in node
-          ? (node as DefaultTreeAdapterMap['parentNode']).childNodes
-          : [];
-    for (const child of children) walk(child);
-  };
-  walk(root);
-  return found;
-}
-
-const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const hasAttr = (element: Element, name: string) => element.attrs.some((a) => a.name === name);
-const classes = (element: Element) => (attr(element, 'class') ?? '').split(/\s+/).filter(Boolean);
-
-/** Text of an element, tags stripped and spaces collapsed. */
-function textOf(element: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node.nodeName === '#text') parts.push((node as DefaultTreeAdapterMap['textNode']).value);
-    if ('childNodes' in node) for (const child of (node as DefaultTreeAdapterMap['parentNode']).childNodes) walk(child);
-  };
-  walk(element);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
 
 /** What a <script> holds: classic JavaScript, a module, or data (application/json and the like). */
 function scriptKind(script: Element): 'classic' | 'module' | 'data' {
@@ -108,22 +64,8 @@ function fileFor(dist: string, pageFile: string, url: string): string | null {
   return path.startsWith('/') ? join(dist, path) : resolve(dirname(pageFile), path);
 }
 
-/** Relative specifiers a bundle imports: import "./x.js", from "./x.js", import("./x.js") (any quotes, minified or not). */
-function importsOf(source: string): string[] {
-  const specifiers = new Set<string>();
-  const patterns = [
-    /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g, // dynamic import("./chunk.js")
-    /\bimport\s*(['"`])([^'"`]+)\1/g, // side-effect import "./chunk.js"
-    /\bfrom\s*(['"`])([^'"`]+)\1/g, // import { x } from "./chunk.js", export * from "./chunk.js"
-  ];
-  for (const pattern of patterns) {
-    for (const match of source.matchAll(pattern)) {
-      const specifier = match[2]!;
-      if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) specifiers.add(specifier);
-    }
-  }
-  return [...specifiers];
-}
+/** The specifiers a bundle imports (es-module-lexer: static, re-exported and dynamic) that name a file of the site. */
+const localImportsOf = (source: string) => importsOf(source).filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/'));
 
 /** Every JavaScript file reachable from the entry files through static and dynamic imports. */
 function reachableScripts(dist: string, entries: string[]): string[] {
@@ -133,7 +75,7 @@ function reachableScripts(dist: string, entries: string[]): string[] {
     const file = queue.shift()!;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+    for (const specifier of localImportsOf(readFileSync(file, 'utf8'))) {
       queue.push(specifier.startsWith('/') ? join(dist, specifier) : resolve(dirname(file), specifier));
     }
   }
@@ -162,10 +104,12 @@ function firstWindow(html: string, budget: number): number {
   return low;
 }
 
-/** Byte offset just after the first match of `pattern` in the HTML, or -1. */
-function byteEndOf(html: string, pattern: RegExp): number {
-  const match = pattern.exec(html);
-  return match ? Buffer.byteLength(html.slice(0, match.index + match[0].length)) : -1;
+/** Byte offset in the HTML just after an element (its start tag only, with `startTagOnly`), or -1 when there is none. */
+function byteEndOf(html: string, element: Element | undefined, startTagOnly = false): number {
+  const location = element?.sourceCodeLocation;
+  const end = startTagOnly ? location?.startTag?.endOffset : location?.endOffset;
+  // parse5 counts characters of the string; the window is measured in bytes.
+  return end === undefined ? -1 : Buffer.byteLength(html.slice(0, end));
 }
 
 interface Page {
@@ -190,18 +134,14 @@ describe('performance budgets', () => {
     build = sharedSite();
     dist = build.outDir;
     if (build.status !== 0) return;
-    pages = filesUnder(dist)
-      .filter((file) => file.endsWith('.html'))
-      .sort()
-      .map((file) => {
-        const html = readFileSync(file, 'utf8');
-        const path = `/${relative(dist, file).split('\\').join('/')}`.replace(/index\.html$/, '');
-        return { path, file, html, elements: elements(parse(html)) };
-      });
+    pages = filesUnder(dist, /\.html$/).map((name) => {
+      const file = join(dist, name);
+      const html = readFileSync(file, 'utf8');
+      return { path: `/${name}`.replace(/index\.html$/, ''), file, html, elements: elements(parseHtml(html, { locations: true })) };
+    });
     quarterPages = pages.filter((page) => /^\/\d{4}-\d{2}\/q[1-4]\/$/.test(page.path));
     // The site's own address, for telling first-party absolute URLs (canonical links) from third-party ones.
-    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
-    siteOrigin = new URL(/<loc>([^<]+)<\/loc>/.exec(sitemap)![1]!).origin;
+    siteOrigin = new URL(xmlText(parseXml(readFileSync(join(dist, 'sitemap.xml'), 'utf8')), 'loc')!).origin;
   }, 240_000);
 
   afterAll(() => {
@@ -222,7 +162,7 @@ describe('performance budgets', () => {
         for (const script of page.elements.filter((element) => element.tagName === 'script')) {
           if (!isClassicBlocking(script)) continue;
           if (hasAttr(script, 'src')) failures.push(`${page.path}: <script src="${attr(script, 'src')}"> is neither type="module" nor defer/async`);
-          else if (inHead.has(script)) failures.push(`${page.path}: a classic inline <script> in <head> blocks rendering (${textOf(script).slice(0, 60)}…)`);
+          else if (inHead.has(script)) failures.push(`${page.path}: a classic inline <script> in <head> blocks rendering (${plainText(script).slice(0, 60)}…)`);
         }
       }
       expect(failures).toEqual([]);
@@ -233,7 +173,7 @@ describe('performance budgets', () => {
       for (const page of quarterPages) {
         const id = page.path.replace(/^\/(\d{4}-\d{2})\/(q[1-4])\/$/, '$1-$2');
         const data = JSON.parse(readFileSync(join(dist, 'data', `${id}.json`), 'utf8')) as { indicators: { id: string }[] };
-        const cards = page.elements.filter((element) => element.tagName === 'article' && classes(element).includes('card') && attr(element, 'id'));
+        const cards = page.elements.filter((element) => element.tagName === 'article' && hasClass(element, 'card') && attr(element, 'id'));
         const cardIds = new Set(cards.map((card) => attr(card, 'id')));
         const missing = data.indicators.filter((indicator) => !cardIds.has(indicator.id)).map((indicator) => indicator.id);
         if (missing.length) failures.push(`${page.path}: ${missing.length} of ${data.indicators.length} indicators have no card in the HTML: ${missing.join(', ')}`);
@@ -265,12 +205,12 @@ describe('performance budgets', () => {
       const failures: string[] = [];
       for (const page of quarterPages) {
         const window = firstWindow(page.html, BUDGET.firstWindow);
-        const firstCard = page.elements.find((element) => element.tagName === 'article' && classes(element).includes('card') && attr(element, 'id'));
+        const firstCard = page.elements.find((element) => element.tagName === 'article' && hasClass(element, 'card') && attr(element, 'id'));
         const cardId = firstCard ? attr(firstCard, 'id')! : null;
         const landmarks = [
-          ['<title>', byteEndOf(page.html, /<\/title>/i)],
-          ['<h1>', byteEndOf(page.html, /<\/h1>/i)],
-          [`first card (id="${cardId}")`, cardId ? byteEndOf(page.html, new RegExp(`<article\\b[^>]*\\bid="${cardId}"[^>]*>`)) : -1],
+          ['<title>', byteEndOf(page.html, page.elements.find((element) => element.tagName === 'title'))],
+          ['<h1>', byteEndOf(page.html, page.elements.find((element) => element.tagName === 'h1'))],
+          [`first card (id="${cardId}")`, byteEndOf(page.html, firstCard, true)],
         ] as const;
         const raw = Buffer.byteLength(page.html);
         figures.push(
@@ -295,7 +235,7 @@ describe('performance budgets', () => {
       const entries = external.map((src) => fileFor(dist, page.file, src)).filter((file): file is string => file !== null);
       for (const entry of entries) if (!existsSync(entry)) failures.push(`${page.path}: references ${relative(dist, entry)}, which is not in the build`);
       // Inline module scripts can import bundles too.
-      const inlineImports = inlineCode.flatMap((script) => importsOf(textOf(script)).map((specifier) => fileFor(dist, page.file, specifier)!));
+      const inlineImports = inlineCode.flatMap((script) => localImportsOf(textOf(script)).map((specifier) => fileFor(dist, page.file, specifier)!));
       const files = reachableScripts(dist, [...entries, ...inlineImports]);
       const total = files.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
       const interactive = [...new Set(page.elements.map((element) => element.tagName).filter((tag) => tag.includes('-')))];
@@ -319,11 +259,10 @@ describe('performance budgets', () => {
 
   it('uses no web fonts: no @font-face, no font files', () => {
     const failures: string[] = [];
-    for (const file of filesUnder(dist)) {
-      const name = relative(dist, file);
-      if (/\.(woff2?|ttf|otf|eot)$/i.test(file)) failures.push(`${name}: a font file`);
-      if (/\.(css|html)$/i.test(file)) {
-        const text = readFileSync(file, 'utf8');
+    for (const name of filesUnder(dist)) {
+      if (/\.(woff2?|ttf|otf|eot)$/i.test(name)) failures.push(`${name}: a font file`);
+      if (/\.(css|html)$/i.test(name)) {
+        const text = readFileSync(join(dist, name), 'utf8');
         if (/@font-face/i.test(text)) failures.push(`${name}: declares @font-face`);
         if (/\.woff2?\b/i.test(text)) failures.push(`${name}: refers to a .woff font`);
       }
@@ -357,9 +296,9 @@ describe('performance budgets', () => {
       for (const chart of page.elements.filter((element) => element.tagName === 'kpi-chart')) {
         charts += 1;
         const inside = elements(chart);
-        const title = inside.find((element) => classes(element).includes('chart-title'));
-        const which = `${page.path}: chart "${title ? textOf(title) : attr(chart, 'data-label')?.slice(0, 60)}"`;
-        const box = inside.find((element) => classes(element).includes('chart-box'));
+        const title = inside.find((element) => hasClass(element, 'chart-title'));
+        const which = `${page.path}: chart "${title ? plainText(title) : attr(chart, 'data-label')?.slice(0, 60)}"`;
+        const box = inside.find((element) => hasClass(element, 'chart-box'));
         if (!box) {
           failures.push(`${which} has no .chart-box`);
           continue;

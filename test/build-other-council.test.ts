@@ -3,26 +3,19 @@
  * correct site with no code change, and none of the real site's council, department, committee, areas or
  * contacts appear in it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from './helpers/build';
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
+import { filesUnder } from './helpers/html';
 
 describe('another council’s content folder', () => {
   let build: BuildResult;
   let text: string;
   beforeAll(() => {
     build = buildSite({ contentDir: 'test/fixtures/other-council' });
-    text = files(build.outDir)
-      .filter((path) => /\.(html|json|csv|xml|txt)$/.test(path))
-      .map((path) => readFileSync(path, 'utf8'))
+    text = filesUnder(build.outDir, /\.(html|json|csv|xml|txt)$/)
+      .map((file) => readFileSync(join(build.outDir, file), 'utf8'))
       .join('\n');
   }, 240_000);
 

@@ -14,11 +14,10 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QuarterReport } from '../src/ingest/validate';
 import { buildSite, copyOfContent, ROOT, type BuildResult } from './helpers/build';
-import { attr, filesUnder, textOf, walk, type Node } from './helpers/html';
+import { attr, collapse, elements, filesUnder, hasClass, parseHtml, parseXml, textOf, xmlElements, xmlText, type Node } from './helpers/html';
 import { reportOf } from './helpers/model';
 
 const FIXTURES = join(ROOT, 'test/fixtures/journey');
@@ -112,33 +111,23 @@ const figure = (cellText: string) => ({ value: Number(cellText.replace(/[%,]/g, 
 // ---- the built site ----
 
 const read = (outDir: string, file: string) => readFileSync(join(outDir, file), 'utf8');
-const page = (outDir: string, file: string) => parse(read(outDir, file)) as unknown as Node;
+const page = (outDir: string, file: string) => parseHtml(read(outDir, file));
+const robotsMeta = (doc: Node) => elements(doc, (node) => node.tagName === 'meta' && attr(node, 'name') === 'robots').map((node) => attr(node, 'content'));
+const bodyText = (doc: Node) => collapse(textOf(elements(doc, (node) => node.tagName === 'main')[0] ?? doc));
 
-function all(root: Node, test: (node: Node) => boolean): Node[] {
-  const found: Node[] = [];
-  walk(root, (node) => {
-    if (test(node)) found.push(node);
-  });
-  return found;
-}
-const hasClass = (node: Node, name: string) => (attr(node, 'class') ?? '').split(/\s+/).includes(name);
-const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
-const robotsMeta = (doc: Node) => all(doc, (node) => node.tagName === 'meta' && attr(node, 'name') === 'robots').map((node) => attr(node, 'content'));
-const bodyText = (doc: Node) => tidy(textOf(all(doc, (node) => node.tagName === 'main')[0] ?? doc));
-
-/** The <loc>s of sitemap.xml and the entry links of feed.xml, read with parse5 (their elements come out as unknown HTML elements). */
-const sitemapUrls = (outDir: string) => all(page(outDir, 'sitemap.xml'), (node) => node.tagName === 'loc').map((node) => tidy(textOf(node)));
+/** The <loc>s of sitemap.xml and the entry links of feed.xml, read as XML. */
+const sitemapUrls = (outDir: string) => xmlElements(parseXml(read(outDir, 'sitemap.xml')), 'loc').map((loc) => collapse(loc.text));
 function feedEntries(outDir: string) {
-  return all(page(outDir, 'feed.xml'), (node) => node.tagName === 'entry').map((entry) => ({
-    url: attr(all(entry, (node) => node.tagName === 'link')[0]!, 'href'),
-    summary: tidy(textOf(all(entry, (node) => node.tagName === 'summary')[0]!)),
+  return xmlElements(parseXml(read(outDir, 'feed.xml')), 'entry').map((entry) => ({
+    url: xmlElements(entry, 'link')[0]!.attributes.href,
+    summary: collapse(xmlText(entry, 'summary')!),
   }));
 }
 
 /** Every link on every page of a build that points at the Q2 page. */
 function linksToQ2(outDir: string): string[] {
   return filesUnder(outDir, /\.html$/).flatMap((file) =>
-    all(page(outDir, file), (node) => node.tagName === 'a' && /\/2024-25\/q2\/?(#|$)/.test(attr(node, 'href') ?? '')).map(() => file),
+    elements(page(outDir, file), (node) => node.tagName === 'a' && /\/2024-25\/q2\/?(#|$)/.test(attr(node, 'href') ?? '')).map(() => file),
   );
 }
 
@@ -281,7 +270,7 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
     const out = build.outDir;
 
     const q2 = page(out, Q2_PAGE);
-    const banners = all(q2, (node) => hasClass(node, 'draft-banner') && !hasClass(node, 'preview-banner')).map((node) => tidy(textOf(node)));
+    const banners = elements(q2, (node) => hasClass(node, 'draft-banner') && !hasClass(node, 'preview-banner')).map((node) => collapse(textOf(node)));
     expect(banners).toHaveLength(1);
     expect(banners[0]).toMatch(/^Draft – not published\./);
     // The commentary's figure tags print the export's figures.
@@ -326,9 +315,9 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
     const out = build.outDir;
 
     const q2 = page(out, Q2_PAGE);
-    expect(all(q2, (node) => hasClass(node, 'draft-banner'))).toEqual([]);
+    expect(elements(q2, (node) => hasClass(node, 'draft-banner'))).toEqual([]);
     expect(robotsMeta(q2)).toEqual([]);
-    expect(all(q2, (node) => node.tagName === 'link' && attr(node, 'rel') === 'canonical').map((node) => attr(node, 'href'))).toEqual([Q2_URL]);
+    expect(elements(q2, (node) => node.tagName === 'link' && attr(node, 'rel') === 'canonical').map((node) => attr(node, 'href'))).toEqual([Q2_URL]);
     expect(sitemapUrls(out)).toContain(Q2_URL);
     const entry = feedEntries(out).find((candidate) => candidate.url === Q2_URL);
     expect(entry?.summary).toBe(
@@ -339,7 +328,7 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
     expect(read(out, 'robots.txt')).not.toContain('Disallow: /\n');
 
     // Every figure on the cards and in the open data is the export's cell, with the decimals as written.
-    const cards = new Map(all(q2, (node) => node.tagName === 'article' && hasClass(node, 'card') && attr(node, 'id') !== undefined).map((node) => [attr(node, 'id')!, node]));
+    const cards = new Map(elements(q2, (node) => node.tagName === 'article' && hasClass(node, 'card') && attr(node, 'id') !== undefined).map((node) => [attr(node, 'id')!, node]));
     const json = JSON.parse(read(out, 'data/2024-25-q2.json')) as {
       quarter: { id: string; label: string };
       indicators: { id: string; latest: { period: string; figure: unknown }; previous: { period: string; figure: unknown } | null }[];
@@ -350,8 +339,8 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
     for (const row of exportRows) {
       const id = q2Ids.get(row.line)!;
       const card = cards.get(id)!;
-      const value = all(card, (node) => hasClass(node, 'card-value')).map((node) => tidy(textOf(node)));
-      const periods = all(card, (node) => hasClass(node, 'card-period')).map((node) => tidy(textOf(node)));
+      const value = elements(card, (node) => hasClass(node, 'card-value')).map((node) => collapse(textOf(node)));
+      const periods = elements(card, (node) => hasClass(node, 'card-period')).map((node) => collapse(textOf(node)));
       expect({ id, value, periods: periods.map((text) => text.replace(/: .*$/, '')) }).toEqual({
         id,
         value: [shown(row.latestValue, row.valueType)],

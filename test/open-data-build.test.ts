@@ -6,29 +6,27 @@
  * the feed's dates against the commentary, the JSON-LD and CSVW metadata
  * against the files really built, and each download link's type and size.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes, LICENCE } from '../src/present/open-data';
 import { checkCsvAgainstMetadata, type CsvwTableGroup } from './fixtures/releases/csvw';
 import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
-import { buildSite, copyOfContent, htmlToText, ROOT, textOfElement, type BuildResult } from './helpers/build';
+import { buildSite, copyOfContent, htmlToText, ROOT, type BuildResult } from './helpers/build';
+import { attr, byId, byTag, elements, filesUnder, hasClass, linkedText, nextSibling, parseHtml, parseXml, plainText, textOf, xmlElements, xmlText, type Node } from './helpers/html';
 import { reportOf } from './helpers/model';
 
 const SITE = 'https://performance.example.gov.uk';
 const CORRECTION = 'corrections:\n  - date: "2024-10-01"\n    indicator: care-leavers-eet\n    figure: latest\n    oldValue: "46.9%"\n    newValue: "47.3%"\n    reason: Two late returns were added to the count.\n';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 let content: string;
 let build: BuildResult;
 const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+/** The open data files built (data/…), relative to data/. */
+const dataFiles = (name: RegExp) => filesUnder(join(build.outDir, 'data'), name);
+/** The <table> a caption's id names. */
+const tableOf = (page: Node, captionId: string) => byTag(page, 'table').find((table) => byId(table, captionId))!;
 /** The built file an absolute URL of the site points at. */
 const fileOf = (url: string) => join(build.outDir, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html'));
 
@@ -51,16 +49,16 @@ it('builds', () => {
 
 describe('the release calendar', () => {
   it('lists the announced releases of quarters not yet published, soonest first, each with its .ics', () => {
-    const page = read('releases/index.html');
-    const upcoming = textOfElement(page, 'table', 'upcoming-caption') ?? htmlToText(page.slice(page.indexOf('id="upcoming-caption"'), page.indexOf('id="past-heading"')));
+    const page = parseHtml(read('releases/index.html'));
+    const upcoming = plainText(tableOf(page, 'upcoming-caption'));
     expect(upcoming.indexOf('3 December 2024 Q2 2024/25')).toBeGreaterThan(-1);
     expect(upcoming.indexOf('4 March 2025 Q3 2024/25')).toBeGreaterThan(upcoming.indexOf('3 December 2024'));
     expect(upcoming).not.toContain('Q1 2024/25');
-    const links = [...page.matchAll(/href="([^"]+\.ics)"/g)].map((match) => match[1]);
+    const links = elements(page, (element) => attr(element, 'href')?.endsWith('.ics') ?? false).map((link) => attr(link, 'href'));
     expect(links).toEqual(['/releases/2024-25-q2.ics', '/releases/2024-25-q3.ics']);
     // A published quarter's row is past: it gets no calendar file.
     expect(existsSync(join(build.outDir, 'releases/2024-25-q1.ics'))).toBe(false);
-    expect(page).not.toContain('No date has been announced yet');
+    expect(read('releases/index.html')).not.toContain('No date has been announced yet');
   });
 
   it('gives each calendar file’s type and size', () => {
@@ -71,7 +69,7 @@ describe('the release calendar', () => {
   });
 
   it('lists the past releases with the dates their commentary records, and corrections', () => {
-    const past = htmlToText(read('releases/index.html').split('id="past-heading"')[1]!);
+    const past = plainText(tableOf(parseHtml(read('releases/index.html')), 'past-caption'));
     expect(past).toContain('Q1 2024/25 (April to June 2024) 3 September 2024 1 October 2024');
     expect(past).toContain('Q3 2023/24 (October to December 2023) Date not recorded No corrections');
   });
@@ -91,47 +89,48 @@ describe('the release calendar', () => {
   });
 
   it('shows the next update on the data page, linking to the calendar', () => {
-    const data = read('data/index.html');
-    expect(htmlToText(data)).toContain('Next update: 3 December 2024');
-    expect(data).toMatch(/Next update: <a href="\/releases\/"/);
+    const data = parseHtml(read('data/index.html'));
+    expect(plainText(data)).toContain('Next update: 3 December 2024');
+    expect(linkedText(data)).toMatch(/Next update: \[3 December 2024[^\]]*\]\(\/releases\/\)/);
   });
 });
 
 describe('the feed', () => {
   it('dates each entry by its commentary: <published> its publishedDate, <updated> its latest correction', async () => {
     const report = await reportOf(content);
-    const feed = read('feed.xml');
-    const entries = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+    const entries = xmlElements(parseXml(read('feed.xml')), 'entry');
     const published = report.quarters.filter((quarter) => quarter.publication === 'published');
     expect(entries).toHaveLength(published.length);
     for (const quarter of published) {
       const commentary = quarter.quarter!.commentary!;
-      const entry = entries.find((candidate) => candidate.includes(`<id>${SITE}/${quarter.quarter!.year}/${quarter.quarter!.quarter}/</id>`))!;
+      const entry = entries.find((candidate) => xmlText(candidate, 'id') === `${SITE}/${quarter.quarter!.year}/${quarter.quarter!.quarter}/`)!;
       const recorded = commentary.publishedDate === 'not recorded' ? null : commentary.publishedDate!;
-      expect(/<published>([^<]+)<\/published>/.exec(entry)?.[1] ?? null).toBe(recorded && `${recorded}T00:00:00Z`);
+      expect(xmlText(entry, 'published') ?? null).toBe(recorded && `${recorded}T00:00:00Z`);
       const latest = [recorded ?? quarter.quarter!.period.end, ...commentary.corrections.map((correction) => correction.date)].sort().at(-1);
-      expect(/<updated>([^<]+)<\/updated>/.exec(entry)![1]).toBe(`${latest}T00:00:00Z`);
+      expect(xmlText(entry, 'updated')).toBe(`${latest}T00:00:00Z`);
     }
-    const q1 = entries.find((entry) => entry.includes('/2024-25/q1/'))!;
-    expect(q1).toContain('<published>2024-09-03T00:00:00Z</published>');
-    expect(q1).toContain('<updated>2024-10-01T00:00:00Z</updated>');
-    expect(q1).toContain('<summary type="text">Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count. ');
+    const q1 = entries.find((entry) => xmlText(entry, 'id')!.includes('/2024-25/q1/'))!;
+    expect(xmlText(q1, 'published')).toBe('2024-09-03T00:00:00Z');
+    expect(xmlText(q1, 'updated')).toBe('2024-10-01T00:00:00Z');
+    const [summary] = xmlElements(q1, 'summary');
+    expect(summary!.attributes.type).toBe('text');
+    expect(summary!.text.startsWith('Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count. ')).toBe(true);
   });
 });
 
 describe('the open data as built', () => {
   it('describes every CSV file in csv-metadata.json, whose columns and datatypes fit the files exactly', () => {
     const metadata = JSON.parse(read('data/csv-metadata.json')) as CsvwTableGroup & { 'dc:license': { '@id': string } };
-    const csvs = filesUnder(join(build.outDir, 'data')).filter((path) => path.endsWith('.csv')).map((path) => relative(join(build.outDir, 'data'), path).split('\\').join('/'));
+    const csvs = dataFiles(/\.csv$/);
     expect(metadata.tables.map((table) => table.url).sort()).toEqual(csvs.sort());
     expect(checkCsvAgainstMetadata(metadata, (url) => read(`data/${url}`))).toEqual([]);
     expect(metadata['dc:license']['@id']).toBe(LICENCE.url);
   });
 
   it('states the licence in every JSON file', () => {
-    const jsons = filesUnder(join(build.outDir, 'data')).filter((path) => path.endsWith('.json') && !path.endsWith('csv-metadata.json'));
+    const jsons = dataFiles(/\.json$/).filter((path) => !path.endsWith('csv-metadata.json'));
     expect(jsons.length).toBeGreaterThan(2);
-    for (const path of jsons) expect(JSON.parse(readFileSync(path, 'utf8')).metadata.licence, path).toEqual({ ...LICENCE });
+    for (const path of jsons) expect(JSON.parse(read(`data/${path}`)).metadata.licence, path).toEqual({ ...LICENCE });
   });
 
   it('keeps negative figures as numbers in the CSV', () => {
@@ -141,10 +140,10 @@ describe('the open data as built', () => {
   });
 
   it('describes the data page’s data as a schema.org Dataset whose every file exists, dated from the content', () => {
-    const page = read('data/index.html');
-    const scripts = [...page.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)];
+    const page = parseHtml(read('data/index.html'));
+    const scripts = elements(page, (element) => element.tagName === 'script' && attr(element, 'type') === 'application/ld+json');
     expect(scripts).toHaveLength(1);
-    const dataset = JSON.parse(scripts[0]![1]!);
+    const dataset = JSON.parse(textOf(scripts[0]!));
     expect(dataset).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Dataset',
@@ -157,7 +156,7 @@ describe('the open data as built', () => {
     expect(dataset.name).toEqual(expect.any(String));
     expect(dataset.description.length).toBeGreaterThan(50);
     expect(dataset.temporalCoverage).toMatch(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/);
-    const built = filesUnder(join(build.outDir, 'data')).filter((path) => /\.(csv|json)$/.test(path));
+    const built = dataFiles(/\.(csv|json)$/);
     expect(dataset.distribution).toHaveLength(built.length);
     for (const download of dataset.distribution as { contentUrl: string; encodingFormat: string; contentSize: string }[]) {
       const file = fileOf(download.contentUrl);
@@ -168,16 +167,19 @@ describe('the open data as built', () => {
   });
 
   it('gives every download link on the data page its file type and true size', () => {
-    const page = read('data/index.html');
-    const links = [...page.matchAll(/<a href="(\/data\/[^"]+\.(?:csv|json))"[^>]*>([^<]*(?:<span[^>]*>[^<]*<\/span>)?)<\/a>\s*<span class="muted">\(([^)]+)\)<\/span>/g)];
-    const built = filesUnder(join(build.outDir, 'data')).filter((path) => /\.(csv|json)$/.test(path));
-    expect(links).toHaveLength(built.length);
-    for (const [, href, , typeAndSize] of links) {
-      const file = join(build.outDir, href!);
-      const type = href!.endsWith('.csv') ? 'CSV' : 'JSON';
-      expect(typeAndSize, href).toBe(`${type}, ${formatBytes(statSync(file).size)}`);
+    const page = parseHtml(read('data/index.html'));
+    // A download link is followed, nothing but spaces between, by <span class="muted">(type, size)</span>; a link in prose has no such note.
+    const downloads = elements(page, (element) => element.tagName === 'a' && /^\/data\/.+\.(csv|json)$/.test(attr(element, 'href') ?? '')).flatMap((link) => {
+      const note = nextSibling(link);
+      return note?.tagName === 'span' && hasClass(note, 'muted') ? [{ href: attr(link, 'href')!, note: textOf(note) }] : [];
+    });
+    const built = dataFiles(/\.(csv|json)$/);
+    expect(downloads).toHaveLength(built.length);
+    for (const { href, note } of downloads) {
+      const type = href.endsWith('.csv') ? 'CSV' : 'JSON';
+      expect(note, href).toBe(`(${type}, ${formatBytes(statSync(join(build.outDir, href)).size)})`);
     }
-    expect(htmlToText(page)).toContain('Open Government Licence v3.0');
-    expect(page).toContain(`href="${LICENCE.url}"`);
+    expect(plainText(page)).toContain('Open Government Licence v3.0');
+    expect(elements(page, (element) => attr(element, 'href') === LICENCE.url)).not.toEqual([]);
   });
 });

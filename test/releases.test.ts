@@ -21,6 +21,7 @@ import {
   type Release,
 } from '../src/ingest/releases';
 import { htmlToText, ROOT } from './helpers/build';
+import { attr, byTag, parseHtmlFragment, textOf } from './helpers/html';
 import { modelFromContent, reportOf } from './helpers/model';
 import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
 
@@ -199,7 +200,11 @@ describe('NextUpdate', async () => {
   it('gives the next announced date, linking to the release calendar', async () => {
     const html = await container.renderToString(NextUpdate, { props: { release: releases[1] } });
     expect(htmlToText(html)).toBe('Next update: 3 December 2024 (Q2 2024/25 figures; release calendar)');
-    expect(html).toMatch(/<a href="\/releases\/"[^>]*><time datetime="2024-12-03"[^>]*>3 December 2024<\/time>/);
+    // The link to the calendar opens with the date, machine-readable.
+    const [link] = byTag(parseHtmlFragment(html), 'a');
+    expect(attr(link!, 'href')).toBe('/releases/');
+    const [time] = link!.childNodes;
+    expect([time?.nodeName, attr(time!, 'datetime'), textOf(time!)]).toEqual(['time', '2024-12-03', '3 December 2024']);
   });
 
   it('says no date has been announced, never inventing one', async () => {

@@ -5,33 +5,18 @@
  * name an id on its page, and no internal URL may leave /performance/.
  * The sitemap, feed and robots.txt must use absolute URLs under the sub-path.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 // The one static server of the project (tests, Lighthouse), strict: nothing outside the sub-path, and a folder needs its trailing slash.
 import { startServer } from '../scripts/serve-dist.mjs';
-import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeScratch, type BuildResult } from './helpers/build';
+import { filesUnder, importsOf, parseHtml, parseXml, walk, xmlElements, xmlText } from './helpers/html';
 
 const BASE = '/performance/';
 const SITE = 'https://example.org';
 const PUBLIC_ROOT = `${SITE}${BASE}`;
 
-interface Node {
-  nodeName: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-}
-
 /** Attributes that point at something the page needs or offers, per element. */
 const REF_ATTRIBUTES: Record<string, string[]> = { a: ['href'], area: ['href'], link: ['href'], script: ['src'], img: ['src'], source: ['src'], iframe: ['src'] };
-
-function walk(node: Node, visit: (node: Node) => void) {
-  visit(node);
-  for (const child of node.childNodes ?? []) walk(child, visit);
-  if (node.content) walk(node.content, visit);
-}
 
 interface PageFacts {
   ids: Set<string>;
@@ -42,7 +27,7 @@ interface PageFacts {
 
 function readPage(html: string): PageFacts {
   const facts: PageFacts = { ids: new Set(), refs: [], absolute: [] };
-  walk(parse(html) as unknown as Node, (node) => {
+  walk(parseHtml(html), (node) => {
     for (const { name, value } of node.attrs ?? []) {
       if (name === 'id' || (name === 'name' && node.nodeName === 'a')) facts.ids.add(value);
       if (REF_ATTRIBUTES[node.nodeName]?.includes(name)) facts.refs.push({ tag: node.nodeName, attr: name, value });
@@ -55,23 +40,15 @@ function readPage(html: string): PageFacts {
 /** URLs a stylesheet or a script module loads in turn. */
 function subresources(body: string, type: string): string[] {
   if (type.startsWith('text/css')) return [...body.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => m[1]!).filter((u) => !u.startsWith('data:'));
-  if (type.startsWith('text/javascript')) {
-    return [...body.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)[`'"]((?:\.{1,2}\/|\/)[^`'"\s]+\.js)[`'"]/g)].map((m) => m[1]!);
-  }
+  if (type.startsWith('text/javascript')) return importsOf(body).filter((specifier) => /^\.{0,2}\//.test(specifier) && specifier.endsWith('.js'));
   return [];
 }
 
+/** The public URL of every index.html the build wrote. */
 function builtPages(outDir: string): string[] {
-  const pages: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.name === 'index.html') pages.push(`${PUBLIC_ROOT}${relative(outDir, dir).split(sep).join('/')}${dir === outDir ? '' : '/'}`);
-    }
-  };
-  visit(outDir);
-  return pages.sort();
+  return filesUnder(outDir, /^index\.html$/)
+    .map((file) => `${PUBLIC_ROOT}${file.replace(/index\.html$/, '')}`)
+    .sort();
 }
 
 describe(`the site built for ${PUBLIC_ROOT}`, () => {
@@ -182,7 +159,7 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
   it('lists every built page in the sitemap, and nothing else', async () => {
     const sitemap = await get(`${origin}${BASE}sitemap.xml`);
     expect(sitemap.status).toBe(200);
-    const locs = [...sitemap.body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+    const locs = xmlElements(parseXml(sitemap.body), 'loc').map((loc) => loc.text);
     for (const loc of locs) expect(loc.startsWith(PUBLIC_ROOT), loc).toBe(true);
     expect([...locs].sort()).toEqual(builtPages(build.outDir));
     expect(new Set(locs).size).toBe(locs.length);
@@ -194,23 +171,27 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
   it('links the feed to each quarter page under the sub-path', async () => {
     const feed = await get(`${origin}${BASE}feed.xml`);
     expect(feed.status).toBe(200);
-    const urls = [...feed.body.matchAll(/(?:href="([^"]*)"|<id>([^<]*)<\/id>)/g)].map((m) => (m[1] ?? m[2])!);
+    const root = parseXml(feed.body);
+    const all = (name?: string) => xmlElements(root, name);
+    // Every address the feed gives: each element's href, each <id>.
+    const urls = [...all().flatMap((element) => element.attributes.href ?? []), ...all('id').map((id) => id.text)];
     expect(urls.length).toBeGreaterThan(3);
     for (const url of urls) expect(url.startsWith(PUBLIC_ROOT), url).toBe(true);
-    expect(feed.body).toContain(`<link rel="self" type="application/atom+xml" href="${PUBLIC_ROOT}feed.xml"/>`);
-    const entries = [...feed.body.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
+    expect(all('link').map((link) => link.attributes)).toContainEqual({ rel: 'self', type: 'application/atom+xml', href: `${PUBLIC_ROOT}feed.xml` });
+    const entries = all('entry');
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries[0]).toContain('<title>Q1 2024/25 performance</title>');
-    expect(entries[0]).toContain(`href="${PUBLIC_ROOT}2024-25/q1/"`);
+    const alternate = (entry: (typeof entries)[number]) => xmlElements(entry, 'link').find((link) => link.attributes.rel === 'alternate' && link.attributes.type === 'text/html')?.attributes.href;
+    expect(xmlText(entries[0]!, 'title')).toBe('Q1 2024/25 performance');
+    expect(alternate(entries[0]!)).toBe(`${PUBLIC_ROOT}2024-25/q1/`);
     // Published and updated on the commentary's publishedDate (no correction since); a quarter whose papers record no date has no
     // <published>, and is dated the end of its quarter.
-    expect(entries[0]).toContain('<published>2024-09-03T00:00:00Z</published>');
-    expect(entries[0]).toContain('<updated>2024-09-03T00:00:00Z</updated>');
-    expect(entries[1]).toContain('<title>Q3 2023/24 performance</title>');
-    expect(entries[1]).not.toContain('<published>');
-    expect(entries[1]).toContain('<updated>2023-12-31T00:00:00Z</updated>');
+    expect(xmlText(entries[0]!, 'published')).toBe('2024-09-03T00:00:00Z');
+    expect(xmlText(entries[0]!, 'updated')).toBe('2024-09-03T00:00:00Z');
+    expect(xmlText(entries[1]!, 'title')).toBe('Q3 2023/24 performance');
+    expect(xmlElements(entries[1]!, 'published')).toEqual([]);
+    expect(xmlText(entries[1]!, 'updated')).toBe('2023-12-31T00:00:00Z');
     for (const entry of entries) {
-      const link = /<link rel="alternate" type="text\/html" href="([^"]+)"/.exec(entry)![1]!;
+      const link = alternate(entry)!;
       expect((await get(local(link))).status, link).toBe(200);
     }
   });

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'parse5';
 import { pathToFileURL } from 'node:url';
+import { attr, parseHtml, walk } from '../helpers/html';
 import { BASE, DIST, ROOT, discoverPages, withBase } from './lib/site';
 
 /** The origin pages are resolved against; any absolute URL on it (or on SITE_URL's origin) is internal. */
@@ -21,16 +21,6 @@ const SITE_ORIGIN = await (async () => {
     return process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : null;
   }
 })();
-
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
-
-function walk(node: Node, visit: (n: Node) => void) {
-  visit(node);
-  for (const c of node.childNodes ?? []) walk(c, visit);
-  if (node.content) walk(node.content, visit);
-}
-
-const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
 
 interface Ref {
   tag: string;
@@ -48,7 +38,7 @@ const parsedCache = new Map<string, Parsed>();
 function parseFile(file: string): Parsed {
   let p = parsedCache.get(file);
   if (p) return p;
-  const doc = parse(readFileSync(file, 'utf8')) as unknown as Node;
+  const doc = parseHtml(readFileSync(file, 'utf8'));
   const ids = new Set<string>();
   const refs: Ref[] = [];
   let base: string | undefined;

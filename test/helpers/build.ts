@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, inject } from 'vitest';
 import { formatFileProblems, formatProblem, groupByFile, type Problem } from '../../src/core/problems';
 import { readContentFiles } from '../../src/ingest/read-content';
 import { blockingProblems, validateContent, type ContentReport } from '../../src/ingest/validate';
+import { attr, elements, filesUnder, parseHtml, parseHtmlFragment, plainText } from './html';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -75,15 +76,8 @@ export function removeScratch() {
 
 /** Every text file a build wrote (HTML, JSON, CSV, XML, text, CSS, JS), by path relative to the output folder. */
 export function outputTexts(dir: string): Map<string, string> {
-  const texts = new Map<string, string>();
-  if (!existsSync(dir)) return texts;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && /\.(html|json|csv|xml|txt|css|js|mjs|svg|webmanifest)$/i.test(entry.name)) {
-      const path = join(entry.parentPath, entry.name);
-      texts.set(relative(dir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
-    }
-  }
-  return texts;
+  if (!existsSync(dir)) return new Map();
+  return new Map(filesUnder(dir, /\.(html|json|csv|xml|txt|css|js|mjs|svg|webmanifest)$/i).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
 }
 
 /** The validation report of a content folder, from the one validation stage the loaders and `npm run check` call. */
@@ -133,20 +127,13 @@ export function expectPlainMessage(output: string) {
   expect(output).not.toContain('node_modules/');
 }
 
-/** The text of an element with the given id, tags stripped and spaces collapsed. */
+/** The text of the <tag id="id"> of a page, spaces collapsed, or null when it has none. */
 export function textOfElement(html: string, tag: string, id: string): string | null {
-  const match = new RegExp(`<${tag}[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</${tag}>`).exec(html);
-  return match ? htmlToText(match[1]!) : null;
+  const element = elements(parseHtml(html), (node) => node.tagName === tag && attr(node, 'id') === id)[0];
+  return element ? plainText(element) : null;
 }
 
+/** The text of a page or a piece of one, spaces collapsed: what a test compares words with. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return plainText(parseHtmlFragment(html));
 }

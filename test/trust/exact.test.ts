@@ -13,10 +13,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { parse } from 'parse5';
+import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, sharedSite, type BuildResult } from '../helpers/build';
-import { attr, textOf, walk, type Node } from '../helpers/html';
+import { attr, elements, hasClass, parseHtml, textOf, type Node } from '../helpers/html';
 
 // ---- Our own reading of the content files -------------------------------------------------
 
@@ -200,11 +200,19 @@ function figuresUpTo(id: string, until: string): Map<string, Publication> {
   return figures;
 }
 
-/** The `of` of each figure tag of a kind in a quarter's commentary body (after its frontmatter). */
+/** The `of` of each figure tag of a kind in a quarter's commentary, read with satteri (the MDX parser the build uses). */
 function tagsIn(quarterId: string, component: string): string[] {
   const source = readFileSync(join(quartersDir, quarterId, 'commentary.mdx'), 'utf8');
-  const body = source.replace(/^---[\s\S]*?\n---\n/, '');
-  return [...body.matchAll(new RegExp(`<${component}\\s+of="([^"]+)"`, 'g'))].map((match) => match[1]!);
+  const ofs: string[] = [];
+  const visit = (node: MdastNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === component) {
+      const of = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'of');
+      if (typeof of?.value === 'string') ofs.push(of.value);
+    }
+    if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
+  };
+  visit(mdxToMdast(source, { features: { gfm: true, frontmatter: true } }));
+  return ofs;
 }
 
 // ---- Reading the build -------------------------------------------------------------------
@@ -225,15 +233,7 @@ interface JsonIndicator {
 /** A JSON figure as plain digits with its published decimals ("2.5", "94.30", "-0.76"). */
 const jsonDigits = (figure: JsonFigure | null) => (figure === null ? null : figure.value.toFixed(figure.decimals));
 
-const hasClass = (node: Node, name: string) => (attr(node, 'class') ?? '').split(/\s+/).includes(name);
 const text = (node: Node) => collapse(textOf(node));
-function find(root: Node, test: (node: Node) => boolean): Node[] {
-  const found: Node[] = [];
-  walk(root, (node) => {
-    if (test(node)) found.push(node);
-  });
-  return found;
-}
 
 /** What a card shows: its latest figure and period, the figure it is compared with, and the figures in its list. */
 interface ShownCard {
@@ -245,12 +245,12 @@ interface ShownCard {
 }
 
 function readCard(card: Node): ShownCard {
-  const latest = find(card, (n) => n.tagName === 'span' && hasClass(n, 'card-value'))[0];
-  const latestPeriod = find(card, (n) => n.tagName === 'span' && hasClass(n, 'card-period'))[0];
-  const compared = find(card, (n) => n.tagName === 'p' && hasClass(n, 'card-period') && text(n).startsWith('Compared with '))[0];
+  const latest = elements(card, (n) => n.tagName === 'span' && hasClass(n, 'card-value'))[0];
+  const latestPeriod = elements(card, (n) => n.tagName === 'span' && hasClass(n, 'card-period'))[0];
+  const compared = elements(card, (n) => n.tagName === 'p' && hasClass(n, 'card-period') && text(n).startsWith('Compared with '))[0];
   const previous = compared ? /^Compared with (.+?) in (.+?)(?::|\.$)/.exec(text(compared)) : null;
   const list = new Map<string, string>();
-  for (const dl of find(card, (n) => n.tagName === 'dl')) {
+  for (const dl of elements(card, (n) => n.tagName === 'dl')) {
     let term: string | null = null;
     for (const child of dl.childNodes ?? []) {
       if (child.tagName === 'dt') term = text(child);
@@ -278,14 +278,14 @@ interface ShownChart {
 }
 
 function readCharts(document: Node): ShownChart[] {
-  return find(document, (n) => n.tagName === 'kpi-chart').flatMap((chart) => {
-    const script = find(chart, (n) => n.tagName === 'script' && attr(n, 'type') === 'application/json')[0];
+  return elements(document, (n) => n.tagName === 'kpi-chart').flatMap((chart) => {
+    const script = elements(chart, (n) => n.tagName === 'script' && attr(n, 'type') === 'application/json')[0];
     if (!script) return [];
     const spec = JSON.parse(textOf(script)) as ShownChart['spec'];
     if (spec.kind !== 'line') return [];
     const id = idByName.get(nameKey(spec.name));
     if (!id) throw new Error(`a chart of "${spec.name}", which is not in the catalogue`);
-    const rows = find(chart, (n) => n.tagName === 'tbody')
+    const rows = elements(chart, (n) => n.tagName === 'tbody')
       .flatMap((tbody) => (tbody.childNodes ?? []).filter((tr) => tr.tagName === 'tr'))
       .map((tr) => {
         const th = (tr.childNodes ?? []).find((n) => n.tagName === 'th');
@@ -343,7 +343,7 @@ describe('every figure in content/ is published exactly once, in the council’s
   const read = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
   const pages = new Map<string, Node>();
   const page = (path: string) => {
-    if (!pages.has(path)) pages.set(path, parse(read(path)) as unknown as Node);
+    if (!pages.has(path)) pages.set(path, parseHtml(read(path)));
     return pages.get(path)!;
   };
   beforeAll(() => {
@@ -418,7 +418,7 @@ describe('every figure in content/ is published exactly once, in the council’s
       const document = page(pagePath);
       for (const row of rows) {
         const where = `${row.file} row ${row.row}: card #${row.id}`;
-        const cards = find(document, (n) => n.tagName === 'article' && attr(n, 'id') === row.id);
+        const cards = elements(document, (n) => n.tagName === 'article' && attr(n, 'id') === row.id);
         expect(cards, `${where} should appear once`).toHaveLength(1);
         const card = readCard(cards[0]!);
         const unit = unitOf(row.id);
@@ -438,7 +438,7 @@ describe('every figure in content/ is published exactly once, in the council’s
     });
 
     it('page: every figure in the commentary is the file’s cell', () => {
-      const figures = find(page(pagePath), (n) => n.tagName === 'data' && hasClass(n, 'figure'));
+      const figures = elements(page(pagePath), (n) => n.tagName === 'data' && hasClass(n, 'figure'));
       expect(figures.length, `${pagePath}: every <Value> of the commentary is on the page`).toBeGreaterThanOrEqual(tagsIn(quarterId, 'Value').length);
       for (const figure of figures) {
         const id = attr(figure, 'data-indicator')!;

@@ -8,9 +8,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
-import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, filesUnder, textOf, walk, type Node } from '../helpers/html';
+import { attr, filesUnder, parseHtml, textOf, walk, type Node } from '../helpers/html';
 import { buildSite, copyOfContent, type BuildResult } from '../helpers/build';
 
 const ID = 'care-leavers-eet';
@@ -65,7 +64,7 @@ describe('data strings are shown as text, never run as markup', () => {
       ? []
       : filesUnder(build.outDir, /\.html$/).map((file) => join(build.outDir, file)).map((path) => {
           const html = readFileSync(path, 'utf8');
-          return { file: relative(build.outDir, path), html, document: parse(html) as unknown as Node };
+          return { file: relative(build.outDir, path), html, document: parseHtml(html) };
         });
   }, 240_000);
 

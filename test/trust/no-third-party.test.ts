@@ -8,9 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, filesUnder, textOf, walk, type Node } from '../helpers/html';
+import { attr, filesUnder, parseHtml, textOf, walk, type Node } from '../helpers/html';
 import { buildSite, ROOT, type BuildResult } from '../helpers/build';
 
 const SITE_URL = 'https://performance.example.gov.uk';
@@ -102,7 +101,7 @@ describe('no third-party requests, and a strict Content-Security-Policy', () => 
     const requests: string[] = [];
     for (const file of filesUnder(build.outDir, /\.html$/)) {
       const page = `/${file.replace(/index\.html$/, '')}`;
-      walk(parse(read(file)) as unknown as Node, (node) => {
+      walk(parseHtml(read(file)), (node) => {
         const tag = node.tagName?.toLowerCase();
         if (!tag) return;
         const found = (what: string, url: string) => {
@@ -161,7 +160,7 @@ describe('no third-party requests, and a strict Content-Security-Policy', () => 
   it('every page has a Content-Security-Policy meta tag, first in the head, with no unsafe or third-party script source', () => {
     const problems: string[] = [];
     for (const file of filesUnder(build.outDir, /\.html$/)) {
-      const document = parse(read(file)) as unknown as Node;
+      const document = parseHtml(read(file));
       const head = document.childNodes!.find((n) => n.tagName === 'html')!.childNodes!.find((n) => n.tagName === 'head')!;
       const order: Node[] = [];
       walk(head, (node) => node.tagName && order.push(node));

@@ -2,10 +2,11 @@
  * Where the built site is, and which pages it has. Pages are discovered from
  * dist/ (every .html file), never from a hand-kept list.
  */
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from '../../../scripts/serve-dist.mjs';
+import { filesUnder } from '../../helpers/html';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The build to test; BROWSER_TEST_DIST overrides it (for trying the harness on a fixture). */
@@ -16,17 +17,7 @@ export const RESULTS = path.join(ROOT, 'test-results');
 
 /** Every file under dist/, as paths relative to dist/ with "/" separators, sorted. */
 export function distFiles(dir = DIST): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(path.relative(dir, full).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return existsSync(dir) ? filesUnder(dir) : [];
 }
 
 export interface SitePage {
