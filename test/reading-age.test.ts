@@ -1,0 +1,54 @@
+/**
+ * Everything the site writes itself about the figures (card sentences, chart
+ * descriptions, summary counts, "what good looks like", how headlines were
+ * chosen) aims at GOV.UK's reading age of 9, measured by Flesch–Kincaid.
+ * The council's own words (commentary, outcomes, names) are not measured here.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeQuartiles, quartileSpec } from '../src/present/chart-spec';
+import { homePage } from '../src/present/home-page';
+import { indicatorPage } from '../src/present/indicator-page';
+import { quartileSentence, ragSentence } from '../src/model/summary';
+import { modelFromContent } from './helpers/model';
+import { readingAge, sentencesOf, wordsOf } from './helpers/reading-age';
+
+const TARGET_AGE = 9;
+const LONGEST_SENTENCE = 25;
+
+describe('the reading-age measure', () => {
+  it.each([
+    ['The cat sat on the mat. It was warm.', 0, 4],
+    ['Neither a higher nor a lower figure is better in itself: this figure describes demand or the size of a group, so its direction of travel is not judged.', 14, 20],
+    ['Statistical-neighbour comparators are unavailable for termly indicators.', 18, 40],
+  ])('rates "%s" between %i and %i', (text, low, high) => {
+    const age = readingAge(sentencesOf(text));
+    expect(age).toBeGreaterThanOrEqual(low);
+    expect(age).toBeLessThanOrEqual(high);
+  });
+});
+
+describe('what the site writes about the figures', async () => {
+  const model = await modelFromContent();
+  const units = { percent: 'a percentage', count: 'a number of children', score: 'a score' };
+  const texts: Record<string, string[]> = {
+    'card sentences': model.quarters.flatMap((quarter) => quarter.cards.map((card) => card.sentence)),
+    'summary counts': model.quarters.flatMap((quarter) => [ragSentence(quarter.summary), quartileSentence(quarter.summary), describeQuartiles(quartileSpec(quarter.areas))]),
+    'chart descriptions': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).description),
+    // The outcome is the council's own wording, quoted: not ours to simplify.
+    'what good looks like': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).whatGoodLooksLike.replace(/It contributes to the outcome: “[^”]*”\./, '')),
+    'how headlines were chosen': [homePage(model).latest!.headlinesHow],
+  };
+  const all = Object.values(texts).flatMap((list) => list.flatMap(sentencesOf));
+
+  it(`reads at age ${TARGET_AGE} or below, taken together`, () => {
+    const age = readingAge(all);
+    console.info(`Reading age of the site's own sentences: ${age.toFixed(1)} over ${all.length} sentences`);
+    expect(age).toBeLessThanOrEqual(TARGET_AGE);
+  });
+
+  it.each(Object.keys(texts))('keeps %s below age 12 and every sentence under 25 words', (kind) => {
+    const sentences = texts[kind]!.flatMap(sentencesOf);
+    expect(readingAge(sentences), kind).toBeLessThanOrEqual(12);
+    expect(sentences.filter((sentence) => wordsOf(sentence).length > LONGEST_SENTENCE)).toEqual([]);
+  });
+});
