@@ -4,8 +4,12 @@
  * scrolls into view. Chart.js is imported only then, so pages download no
  * chart code until a chart is about to be seen.
  */
+import type { Chart } from 'chart.js';
+
 class KpiChart extends HTMLElement {
   private observer?: IntersectionObserver;
+  /** The Chart.js chart once the element has upgraded, so its layout can be read (the browser tests check its labels). */
+  chart?: Chart;
 
   connectedCallback() {
     if (!('IntersectionObserver' in window)) return;
@@ -36,7 +40,7 @@ class KpiChart extends HTMLElement {
     // The SVG stays for printing; the canvas takes its place on screen, in the same reserved box.
     box.classList.add('upgraded');
     box.append(canvas);
-    renderChart(canvas, JSON.parse(data.textContent));
+    this.chart = renderChart(canvas, JSON.parse(data.textContent));
   }
 }
 

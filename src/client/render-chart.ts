@@ -12,7 +12,12 @@ import {
   Tooltip,
   type ChartConfiguration,
   type Plugin,
+  type CartesianScaleOptions,
+  type FontSpec,
+  type Scale,
+  type Tick,
 } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import type { BarSpec, ChartSpec, LineSpec } from '../present/chart-spec';
 import { formatFigure } from '../core/format';
 import { BAR_COLOURS, CHART_COLOURS } from '../present/palette';
@@ -31,6 +36,101 @@ function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): strin
 function figureAt(spec: LineSpec, x: number, y: number): string {
   const published = [...spec.points, ...spec.references, ...(spec.target ? [spec.target] : [])].find((p) => p.y === y && (!('x' in p) || p.x === x));
   return published?.text ?? format(y, spec);
+}
+
+/** A period label on two lines at its last space: "Q1" over "2024/25", "Summer Term" over "2023". */
+function twoLines(label: string): string[] {
+  const at = label.lastIndexOf(' ');
+  return at > 0 ? [label.slice(0, at), label.slice(at + 1)] : [label];
+}
+
+/** The period axis: a linear x scale (its options carry the tick font). */
+type TimeAxis = Scale<CartesianScaleOptions>;
+
+/** The axis's tick font, as Chart.js draws it (resolved options: an object, as no font here is scriptable). */
+const tickFont = (axis: TimeAxis) => toFont(axis.options.ticks.font as Partial<FontSpec>);
+
+const lines = (label: Tick['label']): string[] => (Array.isArray(label) ? label.map(String) : label ? [String(label)] : []);
+
+/** The widest line of a label, in the axis's tick font. */
+function labelWidth(axis: TimeAxis, text: string[]): number {
+  const { ctx } = axis;
+  ctx.save();
+  ctx.font = tickFont(axis).string;
+  const width = Math.max(0, ...text.map((line) => ctx.measureText(line).width));
+  ctx.restore();
+  return width;
+}
+
+/**
+ * Which period labels fit along `width` px of the x axis without touching, chosen as the build-time SVG chooses
+ * them: the latest and the first always, then the others in order where there is room (points sit on a real time
+ * axis, so neighbouring periods can be close together). Labels are centred on their points.
+ */
+function labelsThatFit(axis: TimeAxis, width: number): Set<Tick> {
+  const { min, max } = axis;
+  // Half an em either side, so neighbouring labels never read as one.
+  const gap = tickFont(axis).size;
+  const spans = axis.ticks
+    .filter((tick) => lines(tick.label).length)
+    .map((tick) => {
+      const x = ((tick.value - min) / (max - min)) * width;
+      const half = (labelWidth(axis, lines(tick.label)) + gap) / 2;
+      return { tick, from: x - half, to: x + half };
+    });
+  const taken: typeof spans = [];
+  for (const span of [spans.at(-1), spans[0], ...spans.slice(1, -1)]) {
+    if (span && taken.every((other) => span.to <= other.from || span.from >= other.to)) taken.push(span);
+  }
+  return new Set(taken.map((span) => span.tick));
+}
+
+const measurable = (axis: TimeAxis) => axis.ticks.length > 1 && axis.max > axis.min && axis.width > 0;
+
+/**
+ * Before the axis is measured: when its period labels do not all fit on one line, as on a phone or at 400% zoom,
+ * each goes on two ("Q1" over "2024/25"), so more of them fit.
+ */
+function choosePeriodLines(axis: TimeAxis): void {
+  if (!measurable(axis)) return;
+  const labelled = axis.ticks.filter((tick) => lines(tick.label).length);
+  // Chart.js keeps the last label on the canvas by taking about half its width off the axis's length.
+  const length = axis.width - labelWidth(axis, lines(labelled.at(-1)?.label)) / 2;
+  if (labelsThatFit(axis, length).size < labelled.length) {
+    axis.ticks = axis.ticks.map((tick) => ({ ...tick, label: lines(tick.label).flatMap(twoLines) }));
+  }
+}
+
+/** Once the axis has its final length: a label with no room is left out (its point and grid line stay, and the table names every period). */
+function dropCrowdedPeriodLabels(axis: TimeAxis): void {
+  if (!measurable(axis)) return;
+  const shown = labelsThatFit(axis, axis.width);
+  for (const tick of axis.ticks) if (!shown.has(tick)) tick.label = '';
+}
+
+/**
+ * Legend entries that fit across the chart: an entry wider than the chart (a long dashboard name on a phone) is
+ * shortened at a word, with an ellipsis, rather than running off both sides of the canvas. The chart's title and
+ * the page give the name in full.
+ */
+function fittingLegendLabels(chart: Chart) {
+  const labels = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  const options = chart.options.plugins?.legend?.labels ?? {};
+  const font = toFont(options.font as Partial<FontSpec>);
+  const boxWidth = options.boxWidth ?? font.size;
+  const room = chart.width - boxWidth - font.size / 2 - 2 * (options.padding ?? 10);
+  const { ctx } = chart;
+  ctx.save();
+  ctx.font = font.string;
+  for (const label of labels) {
+    const words = label.text.split(' ');
+    while (words.length > 1 && ctx.measureText(label.text).width > room) {
+      words.pop();
+      label.text = `${words.join(' ').replace(/[\s,;:–-]+$/, '')}…`;
+    }
+  }
+  ctx.restore();
+  return labels;
 }
 
 function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
@@ -95,13 +195,15 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
           afterBuildTicks: (axis) => {
             axis.ticks = xs.map((value) => ({ value }));
           },
-          ticks: { callback: (value) => labels.get(Number(value)) ?? '', color: COLOURS.text, maxRotation: 0, autoSkip: true, font: { size: 13 } },
+          afterTickToLabelConversion: choosePeriodLines,
+          afterFit: dropCrowdedPeriodLabels,
+          ticks: { callback: (value) => labels.get(Number(value)) ?? '', color: COLOURS.text, maxRotation: 0, autoSkip: false },
           grid: { color: COLOURS.grid },
         },
-        y: { ticks: { callback: (value) => format(Number(value), spec), color: COLOURS.text, font: { size: 13 } }, grid: { color: COLOURS.grid } },
+        y: { ticks: { callback: (value) => format(Number(value), spec), color: COLOURS.text }, grid: { color: COLOURS.grid } },
       },
       plugins: {
-        legend: { labels: { usePointStyle: true, color: COLOURS.text, font: { size: 13 } } },
+        legend: { labels: { usePointStyle: true, color: COLOURS.text, generateLabels: fittingLegendLabels } },
         tooltip: {
           callbacks: {
             title: (items) => labels.get(items[0]?.parsed.x ?? NaN) ?? '',
@@ -122,7 +224,7 @@ const valuesOnBars: Plugin<'bar'> = {
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     ctx.save();
-    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.font = toFont({ ...Chart.defaults.font, weight: 600 }).string;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = '#fff';
@@ -132,14 +234,14 @@ const valuesOnBars: Plugin<'bar'> = {
       meta.data.forEach((bar, j) => {
         const value = Number(dataset.data[j] ?? 0);
         const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-        if (value > 0 && Math.abs(x - base) > 14) ctx.fillText(String(value), (x + base) / 2, y);
+        if (value > 0 && Math.abs(x - base) > ctx.measureText(String(value)).width + 6) ctx.fillText(String(value), (x + base) / 2, y);
       });
     });
     ctx.restore();
   },
 };
 
-function barConfig(spec: BarSpec): ChartConfiguration<'bar'> {
+function barConfig(spec: BarSpec, textSize: number): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     plugins: [valuesOnBars],
@@ -152,16 +254,22 @@ function barConfig(spec: BarSpec): ChartConfiguration<'bar'> {
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true, ticks: { precision: 0, color: COLOURS.text }, title: { display: true, text: spec.axisLabel, color: COLOURS.text } },
-        y: { stacked: true, ticks: { color: COLOURS.text } },
+        // Every area named, however short the chart: a bar without its area's name says nothing.
+        y: { stacked: true, ticks: { color: COLOURS.text, autoSkip: false } },
       },
-      plugins: { legend: { labels: { color: COLOURS.text } } },
+      // Square swatches, a text's height, so the legend takes fewer rows from the bars on a phone.
+      plugins: { legend: { labels: { color: COLOURS.text, boxWidth: textSize, generateLabels: fittingLegendLabels } } },
     },
   };
 }
 
 export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec) {
+  // The chart's words at the chart box's font size (global.css), the page's small print, so they grow with the
+  // reader's own text size and are never smaller than the text around them.
+  const size = parseFloat(getComputedStyle(canvas).fontSize) || Chart.defaults.font.size!;
+  Chart.defaults.font.size = size;
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const config = spec.kind === 'line' ? lineConfig(spec) : barConfig(spec);
+  const config = spec.kind === 'line' ? lineConfig(spec) : barConfig(spec, size);
   if (reduceMotion) config.options = { ...config.options, animation: false };
   return new Chart(canvas, config as ChartConfiguration);
 }
