@@ -1,0 +1,75 @@
+/**
+ * On every built page, each abbreviation from the glossary is explained where a
+ * reader first meets it: inside <abbr title> (or a <dfn>), or just after its
+ * words are written out, as in "Education, Health and Care Plan (EHCP)".
+ * Reads the shared build; the council's own commentary is held to it too.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSiteSettings } from '../src/ingest/site-settings';
+import { sharedSite, ROOT, type BuildResult } from './helpers/build';
+import { attr, filesUnder, parseHtml, type Node } from './helpers/html';
+
+/** The glossary's one-word terms, as the site marks them (src/present/abbreviations.ts). */
+const glossary = loadSiteSettings(join(ROOT, 'content')).glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term));
+const expansionOf = (meaning: string) => meaning.split(':')[0]!.replace(/\.$/, '').replace(/\s*\(.*\)$/, '');
+
+/** Never read as text on the page: the document head, scripts, styles and templates. */
+const UNSEEN = new Set(['head', 'script', 'style', 'template', 'svg']);
+
+/** Each term's first visible use on a page that is not explained, with the words before it. */
+function unexplainedFirstUses(html: string): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  let before = '';
+  const visit = (node: Node, explained: boolean) => {
+    if (node.tagName && UNSEEN.has(node.tagName)) return;
+    if (node.nodeName === '#text') {
+      const text = node.value!;
+      for (const match of text.matchAll(/\b[A-Za-z0-9]+\b/g)) {
+        const entry = glossary.find((candidate) => candidate.term === match[0]);
+        if (!entry || seen.has(entry.term)) continue;
+        seen.add(entry.term);
+        const preceding = (before + text.slice(0, match.index)).replace(/\s+/g, ' ');
+        const writtenOut = preceding.toLowerCase().endsWith(`${expansionOf(entry.meaning).toLowerCase()} (`);
+        if (!explained && !writtenOut) found.push(`${entry.term} after “…${preceding.slice(-50)}”`);
+      }
+      before = (before + text).slice(-400);
+      return;
+    }
+    const marks = node.tagName === 'dfn' || (node.tagName === 'abbr' && Boolean(attr(node, 'title')));
+    for (const child of node.childNodes ?? []) visit(child, explained || marks);
+  };
+  visit(parseHtml(html), false);
+  return found;
+}
+
+describe('abbreviations on every page', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = sharedSite();
+  });
+
+  it('finds the glossary’s abbreviations to check', () => {
+    expect(glossary.map((entry) => entry.term)).toEqual(expect.arrayContaining(['RAG', 'EET', 'FEEE', 'CSC', 'CPP', 'KS2', 'KS4', 'mths', 'SEND', 'EHCP']));
+  });
+
+  it('explains each on first use: marked up with its expansion, or written out just before', () => {
+    const pages = filesUnder(build.outDir, /\.html$/);
+    expect(pages.length).toBeGreaterThan(40);
+    const problems = pages.flatMap((page) => unexplainedFirstUses(readFileSync(join(build.outDir, page), 'utf8')).map((problem) => `${page}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['a bare abbreviation', '<p>Care leavers EET</p>', ['EET after “…Care leavers ”']],
+    ['one marked up', '<p>Care leavers <abbr title="In education, employment or training">EET</abbr>, and EET again</p>', []],
+    ['one written out first', '<p>Children with an Education, Health and Care Plan (EHCP) and EHCP</p>', []],
+    ['one in a glossary definition', '<dl><dt><dfn>RAG</dfn></dt><dd>Red, amber, green</dd></dl>', []],
+    ['an <abbr> without a title', '<p><abbr>RAG</abbr> rating</p>', ['RAG after “…”']],
+    ['one only in a script', '<script>const s = "RAG";</script><p>Fine</p>', []],
+  ])('tells %s apart', (_, html, expected) => {
+    expect(unexplainedFirstUses(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`)).toEqual(expected);
+  });
+});
