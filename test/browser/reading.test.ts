@@ -61,6 +61,29 @@ describe.each([320, 375])('chart labels at %i px', (width) => {
     }
     await context.close();
   });
+
+  it('draws the build-time SVG for the width, its text no smaller than the page’s own smallest text', async () => {
+    const context = await tb.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ['/indicators/care-leavers-eet/', '/indicators/children-mainstream-ehcp/', '/2024-25/q1/']) {
+      await page.goto(origin() + withBase(path));
+      const small = await page.evaluate(smallestPageText);
+      const drawn = await page.evaluate(() =>
+        [...document.querySelectorAll('kpi-chart .chart-box')].map((box) => {
+          const shown = [...box.querySelectorAll(':scope > svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
+          // SVG text scales with its drawing: its size on screen is its font size times the drawing's scale.
+          const sizes = shown.flatMap((svg) => [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * (svg as SVGSVGElement).getScreenCTM()!.a));
+          return { shown: shown.length, smallest: Math.min(...sizes) };
+        }),
+      );
+      expect(drawn.length, path).toBeGreaterThan(0);
+      for (const chart of drawn) {
+        expect(chart.shown, path).toBe(1);
+        expect(chart.smallest, `${path}: chart text against ${small.example}`).toBeGreaterThanOrEqual(small.size - 0.01);
+      }
+    }
+    await context.close();
+  });
 });
 
 describe('screen readers', () => {
