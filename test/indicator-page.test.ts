@@ -1,7 +1,8 @@
 /** The indicator history page's data (src/present/indicator-page.ts), from the real content without a build. */
 import { describe, expect, it } from 'vitest';
 import { indicatorPage } from '../src/present/indicator-page';
-import { modelFromContent } from './helpers/model';
+import { buildModel } from '../src/model/model';
+import { modelFromContent, reportOf } from './helpers/model';
 
 const units = { percent: 'a percentage', count: 'a number of children', score: 'a score' };
 
@@ -44,7 +45,7 @@ describe('the indicator page data', async () => {
   });
 
   it.each([
-    ['secondary-schools-good-outstanding', 'Comparators for Q1 2024/25: Statistical neighbours average 86.1%; England average 83.8%.'],
+    ['secondary-schools-good-outstanding', 'In Q1 2024/25, the average for similar councils was 86.1%. The England average was 83.8%.'],
     ['care-leavers-eet', null],
   ])('names the comparators drawn on the chart for %s, and none where the report gave none', (id, comparators) => {
     const page = indicatorPage(model, id, { units });
@@ -69,6 +70,34 @@ describe('the indicator page data', async () => {
       ['1 October 2024', '/2024-25/q1/#corrections', 'Q1 2024/25 report', 'latest', '46.9%', '47.3%'],
     ]);
     expect(eet.corrections).toEqual([]);
+  });
+
+  it('marks a period two reports gave differently as revised, showing the newest figure and what each report gave', async () => {
+    // The real reports never give the same period twice; here the Q1 report's previous figure for care leavers EET
+    // is made Q3 2023/24's, given as 61.9% where the Q3 report gave 61.6%.
+    const report = await reportOf();
+    const quarters = report.quarters.filter((quarter) => quarter.quarter).map((quarter) => ({ id: quarter.id, data: structuredClone(quarter.quarter!) }));
+    const rowIn = (quarterId: string) => quarters.find((quarter) => quarter.id === quarterId)!.data.indicators.find((row) => row.id === 'care-leavers-eet')!;
+    const q3Latest = rowIn('2023-24-q3').latest;
+    expect(q3Latest).toMatchObject({ value: 61.6, decimals: 1 });
+    rowIn('2024-25-q1').previous = { ...q3Latest, value: 61.9 };
+    const page = indicatorPage(buildModel(report.catalogue, quarters, report.areas), 'care-leavers-eet', { units });
+    const revised = page.rows.find((row) => row.period === 'Q3 2023/24')!;
+    expect(revised).toMatchObject({ value: '61.9%', revised: true });
+    expect(revised.publishedIn.map((link) => [link.text, link.gave])).toEqual([
+      ['Q3 2023/24 report', '61.6%'],
+      ['Q1 2024/25 report', '61.9%'],
+    ]);
+    expect(page.rows.filter((row) => row.revised).map((row) => row.period)).toEqual(['Q3 2023/24']);
+    expect(page.description).toContain('One figure was revised by a later report.');
+  });
+
+  it.each([
+    ['ks2-rwm-fsm', 'published once a year'],
+    ['feee-3-year-olds', 'published each school term'],
+    ['care-leavers-eet', 'published each quarter'],
+  ])('says how often %s is published', (id, words) => {
+    expect(indicatorPage(model, id, { units }).whatGoodLooksLike).toContain(words);
   });
 
   it('refuses an id that is not in the catalogue', () => {

@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, sharedSite, type BuildResult } from '../helpers/build';
-import { attr, elements, hasClass, parseHtml, textOf, type Node } from '../helpers/html';
+import { attr, elements, filesUnder, hasClass, parseHtml, textOf, type Node } from '../helpers/html';
 
 // ---- Our own reading of the content files -------------------------------------------------
 
@@ -511,6 +511,66 @@ describe('every figure in content/ is published exactly once, in the council’s
         expect(showsCell(chart!.spec.target?.text, number, unit), `${id}: target "${chart!.spec.target?.text}", ${latestRow.file} says "${latestRow.target}"`).toBe(true);
       }
     });
+  });
+
+  /** The newest published report's row for an indicator: what the home page, the indicators list and its own page call its latest figure. */
+  const newestRow = (id: string) => published.flatMap((quarterId) => sourceRows.get(quarterId)!.filter((row) => row.id === id)).at(-1);
+  const linkTo = (node: Node, path: RegExp) => elements(node, (n) => n.tagName === 'a' && path.test(attr(n, 'href') ?? ''))[0];
+
+  describe.each(catalogue.map((row) => row.id).filter((id) => newestRow(id)))('the latest figure of %s', (id) => {
+    it('on its own page is the newest report’s cell, for its period', () => {
+      const row = newestRow(id)!;
+      const document = page(`indicators/${id}/index.html`);
+      const values = elements(document, (n) => hasClass(n, 'card-value'));
+      expect(values, `indicators/${id}/ shows one latest figure`).toHaveLength(1);
+      expect(showsCell(text(values[0]!), row.latestCell, unitOf(id)), `indicators/${id}/ shows "${text(values[0]!)}", ${row.file} says "${row.latestCell}"`).toBe(true);
+      const period = elements(document, (n) => hasClass(n, 'card-period'))[0];
+      expect(period && text(period)).toBe(`in ${row.latestPeriod}`);
+    });
+
+    it('in the list of all indicators is the newest report’s cell, for its period', () => {
+      const row = newestRow(id)!;
+      const items = elements(page('indicators/index.html'), (n) => n.tagName === 'li' && attr(n, 'data-filter-item') !== undefined && Boolean(linkTo(n, new RegExp(`/indicators/${id}/$`))));
+      expect(items, `/indicators/ lists ${id} once`).toHaveLength(1);
+      const figure = elements(items[0]!, (n) => n.tagName === 'strong')[0];
+      expect(showsCell(figure && text(figure), row.latestCell, unitOf(id)), `/indicators/ shows "${figure && text(figure)}" for ${id}, ${row.file} says "${row.latestCell}"`).toBe(true);
+      expect(text(figure!.parentNode!)).toBe(`${text(figure!)} in ${row.latestPeriod}`);
+    });
+  });
+
+  it('the home page’s headline figures are the newest quarter’s cells, for their periods', () => {
+    const newest = published.at(-1)!;
+    const [year, quarter] = [newest.slice(0, 7), newest.slice(8)];
+    const cards = elements(page('index.html'), (n) => n.tagName === 'li' && hasClass(n, 'card'));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const link = linkTo(card, new RegExp(`/${year}/${quarter}/#`))!;
+      const id = attr(link, 'href')!.split('#')[1]!;
+      const row = sourceRows.get(newest)!.find((r) => r.id === id)!;
+      const shown = readCard(card);
+      expect(shown.latestPeriod, `headline ${id}`).toBe(row.latestPeriod);
+      expect(showsCell(shown.latest, row.latestCell, unitOf(id)), `headline ${id} shows "${shown.latest}", ${row.file} says "${row.latestCell}"`).toBe(true);
+    }
+  });
+
+  it('the commentary’s inline cards show their quarter’s cells', () => {
+    for (const quarterId of published) {
+      const pagePath = `${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`;
+      for (const card of elements(page(pagePath), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined)) {
+        const id = attr(card, 'aria-labelledby')!.replace(/^commentary-/, '').replace(/-name$/, '');
+        const row = sourceRows.get(quarterId)!.find((r) => r.id === id)!;
+        const shown = readCard(card);
+        expect(showsCell(shown.latest, row.latestCell, unitOf(id)), `inline card ${id} on ${pagePath} shows "${shown.latest}", ${row.file} says "${row.latestCell}"`).toBe(true);
+      }
+    }
+  });
+
+  it('shows a latest figure nowhere else: every .card-value on every page is one checked above', () => {
+    const inline = published.reduce((sum, quarterId) => sum + elements(page(`${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined).length, 0);
+    const checked = published.reduce((sum, quarterId) => sum + sourceRows.get(quarterId)!.length, 0) + catalogue.filter((row) => newestRow(row.id)).length + inline;
+    const headlines = elements(page('index.html'), (n) => n.tagName === 'li' && hasClass(n, 'card')).length;
+    const shown = filesUnder(build.outDir, /\.html$/).reduce((sum, path) => sum + elements(page(path), (n) => hasClass(n, 'card-value')).length, 0);
+    expect(shown).toBe(checked + headlines);
   });
 
   it('all-observations.csv has each file’s latest and previous figure exactly once, with its published decimals, and nothing else', () => {
