@@ -48,6 +48,14 @@ export interface SiteModel {
 }
 
 /**
+ * The quarter the site leads with: the newest published one; in a drafts preview with nothing
+ * published yet, the newest draft. The home page, the navigation and the "not the latest" notice agree on it.
+ */
+export function leadingQuarter(model: Pick<SiteModel, 'quarters'>): QuarterView | undefined {
+  return model.quarters.find((quarter) => quarter.publication === 'published') ?? model.quarters[0];
+}
+
+/**
  * Builds the site model from validated quarters. Validation has already checked
  * everything the model relies on, so nothing here throws for a content reason.
  */

@@ -3,7 +3,7 @@
  * be unit-tested without a build; src/pages/index.astro renders it.
  */
 import type { Card } from '../model/cards.ts';
-import type { QuarterView, SiteModel } from '../model/model.ts';
+import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
 import { figureOf, formatFigure } from '../core/format.ts';
 import { chooseHeadlines } from './headlines.ts';
 import type { Link } from './page-parts.ts';
@@ -31,7 +31,7 @@ export interface HomePage {
 }
 
 export function homePage(model: SiteModel): HomePage {
-  const quarter = model.quarters.find((candidate) => candidate.publication === 'published') ?? model.quarters[0];
+  const quarter = leadingQuarter(model);
   const headlines = quarter ? chooseHeadlines(quarter) : null;
   return {
     latest:

@@ -5,7 +5,7 @@
  */
 import { targetWords } from '../model/figure-text.ts';
 import { figureOf, formatDate, formatFigure } from '../core/format.ts';
-import type { QuarterView, SiteModel } from '../model/model.ts';
+import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
 import type { CorrectionItem } from './page-parts.ts';
 
@@ -65,8 +65,7 @@ export function quarterPage(
 ): QuarterPage {
   const quarter = model.quarterById.get(id);
   if (!quarter) throw new Error(`No quarter ${id} in the model`);
-  const published = model.quarters.filter((candidate) => candidate.publication === 'published');
-  const newest = published[0];
+  const newest = leadingQuarter(model);
   const notes = quarter.commentary;
   const recorded = notes?.publishedDate && notes.publishedDate !== 'not recorded' ? notes.publishedDate : null;
   const reported = notes

@@ -38,6 +38,8 @@ export const paths = {
   releaseCalendar: (id: string) => `/releases/${id}.ics`,
   indicatorData: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
   csvMetadata: () => '/data/csv-metadata.json',
+  /** A quarter's figure reference: built for previews only (isIndexable says so). */
+  figureReference: (quarter: { year: string; quarter: string }) => `/figures${quarterPath(quarter)}`,
 };
 
 /**
