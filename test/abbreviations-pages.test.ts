@@ -13,18 +13,25 @@ import { attr, filesUnder, parseHtml, type Node } from './helpers/html';
 
 /** The glossary's one-word terms, as the site marks them (src/present/abbreviations.ts). */
 const glossary = loadSiteSettings(join(ROOT, 'content')).glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term));
-const expansionOf = (meaning: string) => meaning.split(':')[0]!.replace(/\.$/, '').replace(/\s*\(.*\)$/, '');
+/** What <abbr title> must say: the glossary meaning up to its colon, as src/present/abbreviations.ts writes it. */
+const titleOf = (meaning: string) => meaning.split(':')[0]!.replace(/\.$/, '');
+/** The words written out before "(EHCP)": the title without a trailing aside. */
+const expansionOf = (meaning: string) => titleOf(meaning).replace(/\s*\(.*\)$/, '');
 
 /** Never read as text on the page: the document head, scripts, styles and templates. */
 const UNSEEN = new Set(['head', 'script', 'style', 'template', 'svg']);
 
 /** Each term's first visible use on a page that is not explained, with the words before it. */
 function unexplainedFirstUses(html: string): string[] {
+  // A term is explained by a <dfn>, or by an <abbr> whose title is the glossary's own expansion of that term.
+  const explains = (node: Node, term: string) =>
+    node.tagName === 'dfn' || (node.tagName === 'abbr' && attr(node, 'title') === titleOf(glossary.find((entry) => entry.term === term)!.meaning));
   const seen = new Set<string>();
   const found: string[] = [];
   let before = '';
-  const visit = (node: Node, explained: boolean) => {
-    if (node.tagName && UNSEEN.has(node.tagName)) return;
+  const visit = (node: Node, explainedBy: Node[]) => {
+    // Content not shown (the filters before JavaScript runs) is not where a reader first meets a term.
+    if (node.tagName && (UNSEEN.has(node.tagName) || attr(node, 'hidden') !== undefined)) return;
     if (node.nodeName === '#text') {
       const text = node.value!;
       for (const match of text.matchAll(/\b[A-Za-z0-9]+\b/g)) {
@@ -33,15 +40,16 @@ function unexplainedFirstUses(html: string): string[] {
         seen.add(entry.term);
         const preceding = (before + text.slice(0, match.index)).replace(/\s+/g, ' ');
         const writtenOut = preceding.toLowerCase().endsWith(`${expansionOf(entry.meaning).toLowerCase()} (`);
+        const explained = explainedBy.some((ancestor) => explains(ancestor, entry.term));
         if (!explained && !writtenOut) found.push(`${entry.term} after “…${preceding.slice(-50)}”`);
       }
       before = (before + text).slice(-400);
       return;
     }
-    const marks = node.tagName === 'dfn' || (node.tagName === 'abbr' && Boolean(attr(node, 'title')));
-    for (const child of node.childNodes ?? []) visit(child, explained || marks);
+    const marks = node.tagName === 'dfn' || node.tagName === 'abbr';
+    for (const child of node.childNodes ?? []) visit(child, marks ? [...explainedBy, node] : explainedBy);
   };
-  visit(parseHtml(html), false);
+  visit(parseHtml(html), []);
   return found;
 }
 
@@ -65,6 +73,8 @@ describe('abbreviations on every page', () => {
   it.each([
     ['a bare abbreviation', '<p>Care leavers EET</p>', ['EET after “…Care leavers ”']],
     ['one marked up', '<p>Care leavers <abbr title="In education, employment or training">EET</abbr>, and EET again</p>', []],
+    ['one marked up with a wrong title', '<p>Care leavers <abbr title="Click here">EET</abbr></p>', ['EET after “…Care leavers ”']],
+    ['a first use hidden, then a bare one', '<div hidden><abbr title="In education, employment or training">EET</abbr></div><p>Care leavers EET</p>', ['EET after “…Care leavers ”']],
     ['one written out first', '<p>Children with an Education, Health and Care Plan (EHCP) and EHCP</p>', []],
     ['one in a glossary definition', '<dl><dt><dfn>RAG</dfn></dt><dd>Red, amber, green</dd></dl>', []],
     ['an <abbr> without a title', '<p><abbr>RAG</abbr> rating</p>', ['RAG after “…”']],
