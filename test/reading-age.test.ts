@@ -4,7 +4,12 @@
  * chosen) aims at GOV.UK's reading age of 9, measured by Flesch–Kincaid.
  * The council's own words (commentary, outcomes, names) are not measured here.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildCard } from '../src/model/cards';
+import { describeSeries as describeChart } from '../src/present/chart-spec';
+import { quarterPage } from '../src/present/quarter-page';
+import { quarterUpdates } from '../src/present/updates';
 import { describeQuartiles, quartileSpec } from '../src/present/chart-spec';
 import { homePage } from '../src/present/home-page';
 import { indicatorPage } from '../src/present/indicator-page';
@@ -37,6 +42,38 @@ describe('what the site writes about the figures', async () => {
     // The outcome is the council's own wording, quoted: not ours to simplify.
     'what good looks like': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).whatGoodLooksLike.replace(/It contributes to the outcome: “[^”]*”\./, '')),
     'how headlines were chosen': [homePage(model).latest!.headlinesHow],
+    'quarter page notes and updates': model.quarters.flatMap((quarter) => {
+      const page = quarterPage(model, quarter.id, { council: 'The council', committee: 'scrutiny committee', title: 'Performance', cardUrl: () => '' });
+      // The committee's name is the council's own: not ours to shorten.
+      return [(page.reported ?? '').replace(quarter.commentary?.committee ?? '', 'committee'), ...quarterUpdates(model, quarter).map((update) => update.text)];
+    }),
+    'comparators under a chart': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).comparators ?? ''),
+    // Every branch of the card sentence and the chart description, not only those today's content reaches:
+    // real cards with their figures, previous figure, target, quartile and polarity varied (fixed seed).
+    'card sentences and chart descriptions, every branch': fc
+      .sample(
+        fc.record({
+          card: fc.constantFrom(...model.quarters.flatMap((quarter) => quarter.cards)),
+          latest: fc.option(fc.integer({ min: 0, max: 999 }), { nil: null }),
+          previous: fc.option(fc.option(fc.integer({ min: 0, max: 999 }), { nil: null }), { nil: undefined }),
+          target: fc.option(fc.record({ value: fc.integer({ min: 0, max: 999 }), comparison: fc.constantFrom('above', 'below', 'at least', 'at most', null) }), { nil: null }),
+          quartile: fc.constantFrom(null, 1, 2, 3, 4),
+          polarity: fc.constantFrom('higher is better', 'lower is better', 'neither'),
+        }),
+        { seed: 14, numRuns: 400 },
+      )
+      .flatMap(({ card, latest, previous, target, quartile, polarity }) => {
+        const indicator = { ...card.indicator, polarity } as const;
+        const record = {
+          ...card.record,
+          latest: { ...card.record.latest, value: latest, decimals: latest === null ? null : 1 },
+          previous: previous === undefined || !card.record.previous ? null : { ...card.record.previous, value: previous, decimals: previous === null ? null : 1 },
+          target: target && { ...target, decimals: 1, text: `>${target.value}`, percentSign: false },
+          quartile,
+        };
+        const varied = buildCard(indicator, record);
+        return [varied.sentence, describeChart(indicator, model.indicators.get(indicator.id)!.series, varied)];
+      }),
   };
   const all = Object.values(texts).flatMap((list) => list.flatMap(sentencesOf));
 

@@ -24,7 +24,7 @@ export interface IndicatorPage {
   spec: LineSpec;
   /** The history table, one row per period, oldest first. */
   rows: { period: string; value: string; dataValue: string; revised: boolean; publishedIn: (Link & { gave: string | null })[] }[];
-  /** "Comparators for Q1 2024/25: Statistical neighbours average 60.0%; England average 55.0%." or null. */
+  /** "In Q1 2024/25, the average for similar councils was 86.1%. The England average was 83.8%." or null. */
   comparators: string | null;
   corrections: CorrectionItem[];
   /** Every report that included it, oldest first: a link to its card there and the figure it gave. */
@@ -42,6 +42,12 @@ const FREQUENCY_WORDS: Record<Frequency, string> = {
   termly: 'each school term',
   annual: 'once a year',
 };
+
+/** The averages drawn on the chart, in short sentences ("similar councils" is the plain name for statistical neighbours). */
+function comparatorSentences(period: string, references: LineSpec['references']): string {
+  const clauses = references.map((ref) => (ref.series === 'England' ? `the England average was ${ref.text}` : `the average for similar councils was ${ref.text}`));
+  return [`In ${period}, ${clauses[0]}.`, ...clauses.slice(1).map((clause) => `${clause[0]!.toUpperCase()}${clause.slice(1)}.`)].join(' ');
+}
 
 export function indicatorPage(model: SiteModel, id: string, options: { units: Record<Unit, string> }): IndicatorPage {
   const view = model.indicators.get(id);
@@ -77,7 +83,7 @@ export function indicatorPage(model: SiteModel, id: string, options: { units: Re
         gave: point.revised ? formatFigure(figureOf(publication), indicator) : null,
       })),
     })),
-    comparators: spec.references.length && card ? `Comparators for ${card.record.latest.period.label}: ${spec.references.map((ref) => `${ref.series} average ${ref.text}`).join('; ')}.` : null,
+    comparators: spec.references.length && card ? comparatorSentences(card.record.latest.period.label, spec.references) : null,
     corrections: appearances
       .flatMap(({ quarterId }) =>
         (quarterOf(quarterId).corrections.get(indicator.id) ?? []).map((correction) => ({

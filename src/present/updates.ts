@@ -23,7 +23,7 @@ export function quarterUpdates(model: SiteModel, quarter: QuarterView): Update[]
   const updates: Update[] = [];
   if (quarter.publication === 'published') {
     const date = recorded(quarter.commentary?.publishedDate);
-    updates.push({ date, kind: 'published', quarterId: quarter.id, text: `${quarter.label} figures published${date ? '' : ' (the date is not recorded in the source papers)'}.` });
+    updates.push({ date, kind: 'published', quarterId: quarter.id, text: `${quarter.label} figures published.${date ? '' : ' The source papers do not give the date.'}` });
   }
   for (const correction of quarter.commentary?.corrections ?? []) {
     const card = quarter.cards.find((candidate) => candidate.indicator.id === correction.indicator);
