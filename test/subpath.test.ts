@@ -9,7 +9,7 @@
 import { startServer } from '../scripts/serve-dist.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeScratch, type BuildResult } from './helpers/build';
-import { filesUnder, importsOf, parseHtml, parseXml, walk, xmlElements, xmlText } from './helpers/html';
+import { attr, filesUnder, importsOf, parseHtml, parseXml, walk, xmlElements, xmlText } from './helpers/html';
 
 const BASE = '/performance/';
 const SITE = 'https://example.org';
@@ -194,6 +194,22 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
       const link = alternate(entry)!;
       expect((await get(local(link))).status, link).toBe(200);
     }
+  });
+
+  it('offers search engines every page but the 404 page: canonical under the sub-path, or noindex', async () => {
+    const headOf = async (path: string) => {
+      const document = parseHtml((await get(`${origin}${BASE}${path}`)).body);
+      let robots: string | undefined;
+      let canonical: string | undefined;
+      walk(document, (node) => {
+        if (node.tagName === 'meta' && attr(node, 'name') === 'robots') robots = attr(node, 'content');
+        if (node.tagName === 'link' && attr(node, 'rel') === 'canonical') canonical = attr(node, 'href');
+      });
+      return { robots, canonical };
+    };
+    expect(await headOf('404.html')).toEqual({ robots: 'noindex', canonical: undefined });
+    expect(await headOf('2024-25/q1/')).toEqual({ robots: undefined, canonical: `${PUBLIC_ROOT}2024-25/q1/` });
+    expect(await headOf('')).toEqual({ robots: undefined, canonical: PUBLIC_ROOT });
   });
 
   it('points robots.txt at the sitemap under the sub-path', async () => {
