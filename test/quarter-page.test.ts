@@ -47,6 +47,15 @@ describe('the quarter page data', async () => {
     );
   });
 
+  it('describes the national comparison chart with the quartile counts, then area by area', () => {
+    expect(q1.quartiles.spec.categories).toEqual(['Early Years', 'Education', 'SEND', 'Social Care']);
+    expect(q1.quartiles.description).toBe(
+      'Of 22 measures, 14 have a national benchmark. Three are in the top quartile, four in the second, three in the third and four in the bottom. ' +
+        'By area: Early Years: 3 without a benchmark. Education: 2 in the top quartile, 3 in the second, 1 in the third, 2 in the bottom, 1 without a benchmark. ' +
+        'SEND: 2 without a benchmark. Social Care: 1 in the top quartile, 1 in the second, 2 in the third, 2 in the bottom, 2 without a benchmark.',
+    );
+  });
+
   it('describes the page with the summary, its figure tags filled from the data', () => {
     expect(q1.description).toContain('fell to 47.3%');
     expect(q1.description).toContain('rose to 92.2%');

@@ -8,6 +8,7 @@ import { figureOf, formatDate, formatFigure } from '../core/format.ts';
 import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
 import type { CorrectionItem } from './page-parts.ts';
+import { describeQuartiles, quartileSpec, type BarSpec } from './chart-spec.ts';
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -49,6 +50,8 @@ export interface QuarterPage {
   printRows: PrintRow[];
   /** A citation per card id: indicator, figure, period, report, committee date and the card's permanent address. */
   citations: Map<string, string>;
+  /** The national comparison chart: indicators by quartile, area by area, and its description. */
+  quartiles: { spec: BarSpec; description: string };
 }
 
 /** "Early Help" → "area-early-help": the fragment of an area's heading, stable while the area's name is. */
@@ -108,6 +111,7 @@ export function quarterPage(
       quartile: record.quartile ? String(record.quartile) : '',
     };
   });
+  const quartiles = quartileSpec(quarter.areas);
   const citations = new Map(
     quarter.cards.map((card) => [
       card.indicator.id,
@@ -128,5 +132,6 @@ export function quarterPage(
     corrections,
     printRows,
     citations,
+    quartiles: { spec: quartiles, description: `${quartileSentence(quarter.summary)} By area: ${describeQuartiles(quartiles)}` },
   };
 }
