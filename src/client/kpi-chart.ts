@@ -5,6 +5,7 @@
  * chart code until a chart is about to be seen.
  */
 import type { Chart } from 'chart.js';
+import type { ChartSpec } from '../present/chart-spec';
 
 class KpiChart extends HTMLElement {
   private observer?: IntersectionObserver;
@@ -33,6 +34,10 @@ class KpiChart extends HTMLElement {
     const box = this.querySelector<HTMLElement>('.chart-box');
     const data = this.querySelector('script[type="application/json"]');
     if (!box || !data?.textContent) return;
+    const spec = JSON.parse(data.textContent) as ChartSpec;
+    // A line chart with no published figures has nothing to draw: the SVG and table already say so, and an empty
+    // canvas with a legend would replace them with less.
+    if (spec.kind === 'line' && spec.points.length === 0) return;
     const { renderChart } = await import('./render-chart');
     const canvas = document.createElement('canvas');
     // The caption already gives the description and the table the figures: the canvas is not read a second time.
@@ -40,7 +45,7 @@ class KpiChart extends HTMLElement {
     // The SVG stays for printing; the canvas takes its place on screen, in the same reserved box.
     box.classList.add('upgraded');
     box.append(canvas);
-    this.chart = renderChart(canvas, JSON.parse(data.textContent));
+    this.chart = renderChart(canvas, spec);
   }
 }
 

@@ -32,12 +32,6 @@ function format(value: number, spec: Pick<LineSpec, 'unit' | 'decimals'>): strin
   return formatFigure({ value: tidy, decimals: (String(tidy).split('.')[1] ?? '').length }, spec);
 }
 
-/** A point's figure exactly as published, from the spec; falls back to the axis format for drawn lines. */
-function figureAt(spec: LineSpec, x: number, y: number): string {
-  const published = [...spec.points, ...spec.references, ...(spec.target ? [spec.target] : [])].find((p) => p.y === y && (!('x' in p) || p.x === x));
-  return published?.text ?? format(y, spec);
-}
-
 /** A period label on two lines at its last space: "Q1" over "2024/25", "Summer Term" over "2023". */
 function twoLines(label: string): string[] {
   const at = label.lastIndexOf(' ');
@@ -133,12 +127,24 @@ function fittingLegendLabels(chart: Chart) {
   return labels;
 }
 
-function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
+function lineConfig(spec: LineSpec, font: Partial<FontSpec>): ChartConfiguration<'line'> {
   const xs = spec.points.map((p) => p.x);
-  const labels = new Map(spec.points.map((p) => [p.x, p.label]));
+  // One tick per distinct period position; two periods that share a position (the same midpoint) share a tick and
+  // both their labels, one per line, so neither is lost.
+  const tickXs = [...new Set(xs)];
+  const tickLabels = tickXs.map((x) => {
+    const here = spec.points.filter((p) => p.x === x).map((p) => p.label);
+    return here.length === 1 ? here[0]! : here;
+  });
   const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
-  // A little room either side so the first and last points are not cut by the frame.
-  const margin = (maxX - minX || 1) * 0.04;
+  // A little room either side so the first and last points are not cut by the frame. A single point has no span
+  // to take a fraction of, so it gets 45 days either side (a quarter's width in all), not a fraction of a millisecond.
+  const margin = maxX > minX ? (maxX - minX) * 0.04 : 45 * 24 * 60 * 60 * 1000;
+  const [axisMin, axisMax] = [minX - margin, maxX + margin];
+  // What each drawn point says in its tooltip, by dataset and data index: the period, and the figure exactly as
+  // published. Looked up by what was hovered, never by value, as a target or average can equal a point in value
+  // yet be published to other decimals, and two periods can share a position.
+  const published: { title: string; text: string }[][] = [spec.points.map((p) => ({ title: p.label, text: p.text }))];
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: spec.name,
@@ -151,11 +157,14 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
     },
   ];
   if (spec.target) {
+    const target = spec.target;
+    // A target holds for the whole chart: drawn edge to edge of the axis (with one point, minX to maxX has no length).
+    published.push([axisMin, axisMax].map(() => ({ title: '', text: target.text })));
     datasets.push({
-      label: spec.target.label,
+      label: target.label,
       data: [
-        { x: minX, y: spec.target.y },
-        { x: maxX, y: spec.target.y },
+        { x: axisMin, y: target.y },
+        { x: axisMax, y: target.y },
       ],
       borderColor: COLOURS.target,
       backgroundColor: COLOURS.target,
@@ -170,6 +179,8 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
     const refs = spec.references.filter((r) => r.series === series);
     if (!refs.length) continue;
     const colour = series === 'England' ? COLOURS.england : COLOURS.neighbours;
+    // An average sits at the latest period (the last point there), so its tooltip is titled with that period.
+    published.push(refs.map((r) => ({ title: spec.points.findLast((p) => p.x === r.x)?.label ?? r.label, text: r.text })));
     datasets.push({
       label: `${series} average`,
       data: refs.map((r) => ({ x: r.x, y: r.y })),
@@ -189,25 +200,27 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
       scales: {
         x: {
           type: 'linear',
-          min: minX - margin,
-          max: maxX + margin,
+          min: axisMin,
+          max: axisMax,
           // Ticks only where there is a figure, labelled in the publication's words.
           afterBuildTicks: (axis) => {
-            axis.ticks = xs.map((value) => ({ value }));
+            axis.ticks = tickXs.map((value) => ({ value }));
           },
           afterTickToLabelConversion: choosePeriodLines,
           afterFit: dropCrowdedPeriodLabels,
-          ticks: { callback: (value) => labels.get(Number(value)) ?? '', color: COLOURS.text, maxRotation: 0, autoSkip: false },
+          ticks: { callback: (_value, index) => tickLabels[index] ?? '', font, color: COLOURS.text, maxRotation: 0, autoSkip: false },
           grid: { color: COLOURS.grid },
         },
-        y: { ticks: { callback: (value) => format(Number(value), spec), color: COLOURS.text }, grid: { color: COLOURS.grid } },
+        y: { ticks: { callback: (value) => format(Number(value), spec), font, color: COLOURS.text }, grid: { color: COLOURS.grid } },
       },
       plugins: {
-        legend: { labels: { usePointStyle: true, color: COLOURS.text, generateLabels: fittingLegendLabels } },
+        legend: { labels: { usePointStyle: true, font, color: COLOURS.text, generateLabels: fittingLegendLabels } },
         tooltip: {
+          titleFont: font,
+          bodyFont: font,
           callbacks: {
-            title: (items) => labels.get(items[0]?.parsed.x ?? NaN) ?? '',
-            label: (item) => `${item.dataset.label}: ${figureAt(spec, item.parsed.x ?? 0, item.parsed.y ?? 0)}`,
+            title: (items) => (items[0] ? (published[items[0].datasetIndex]?.[items[0].dataIndex]?.title ?? '') : ''),
+            label: (item) => `${item.dataset.label}: ${published[item.datasetIndex]?.[item.dataIndex]?.text ?? format(item.parsed.y ?? 0, spec)}`,
           },
         },
       },
@@ -219,12 +232,12 @@ function lineConfig(spec: LineSpec): ChartConfiguration<'line'> {
  * Each bar segment's count written on it, as the build-time SVG does, so the
  * quartiles are told apart by more than colour.
  */
-const valuesOnBars: Plugin<'bar'> = {
+const valuesOnBars = (font: Partial<FontSpec>): Plugin<'bar'> => ({
   id: 'valuesOnBars',
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     ctx.save();
-    ctx.font = toFont({ ...Chart.defaults.font, weight: 600 }).string;
+    ctx.font = toFont({ ...font, weight: 600 }).string;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = '#fff';
@@ -239,12 +252,12 @@ const valuesOnBars: Plugin<'bar'> = {
     });
     ctx.restore();
   },
-};
+});
 
-function barConfig(spec: BarSpec, textSize: number): ChartConfiguration<'bar'> {
+function barConfig(spec: BarSpec, font: Partial<FontSpec> & { size: number }): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
-    plugins: [valuesOnBars],
+    plugins: [valuesOnBars(font)],
     data: {
       labels: spec.categories,
       datasets: spec.series.map((series, i) => ({ label: series.label, data: series.values, backgroundColor: BAR_COLOURS[i % BAR_COLOURS.length], borderColor: '#fff', borderWidth: 1 })),
@@ -253,12 +266,12 @@ function barConfig(spec: BarSpec, textSize: number): ChartConfiguration<'bar'> {
       indexAxis: 'y',
       maintainAspectRatio: false,
       scales: {
-        x: { stacked: true, ticks: { precision: 0, color: COLOURS.text }, title: { display: true, text: spec.axisLabel, color: COLOURS.text } },
+        x: { stacked: true, ticks: { precision: 0, font, color: COLOURS.text }, title: { display: true, text: spec.axisLabel, font, color: COLOURS.text } },
         // Every area named, however short the chart: a bar without its area's name says nothing.
-        y: { stacked: true, ticks: { color: COLOURS.text, autoSkip: false } },
+        y: { stacked: true, ticks: { font, color: COLOURS.text, autoSkip: false } },
       },
       // Square swatches, a text's height, so the legend takes fewer rows from the bars on a phone.
-      plugins: { legend: { labels: { color: COLOURS.text, boxWidth: textSize, generateLabels: fittingLegendLabels } } },
+      plugins: { legend: { labels: { font, color: COLOURS.text, boxWidth: font.size, generateLabels: fittingLegendLabels } }, tooltip: { titleFont: font, bodyFont: font } },
     },
   };
 }
@@ -266,10 +279,12 @@ function barConfig(spec: BarSpec, textSize: number): ChartConfiguration<'bar'> {
 export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec) {
   // The chart's words at the chart box's font size (global.css), the page's small print, so they grow with the
   // reader's own text size and are never smaller than the text around them.
-  const size = parseFloat(getComputedStyle(canvas).fontSize) || Chart.defaults.font.size!;
-  Chart.defaults.font.size = size;
+  // Given to each of this chart's texts, never set on Chart.defaults: each chart box may have its own size, and a
+  // global would leak into every chart drawn after it. (A chart-level `options.font` does not reach ticks, legend
+  // or tooltip in Chart.js 4, so each gets it by name.)
+  const font = { size: parseFloat(getComputedStyle(canvas).fontSize) || Chart.defaults.font.size! };
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const config = spec.kind === 'line' ? lineConfig(spec) : barConfig(spec, size);
+  const config = spec.kind === 'line' ? lineConfig(spec, font) : barConfig(spec, font);
   if (reduceMotion) config.options = { ...config.options, animation: false };
   return new Chart(canvas, config as ChartConfiguration);
 }
