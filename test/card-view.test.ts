@@ -1,0 +1,31 @@
+/** What an indicator card shows (src/present/card-view.ts), from the real content without a build. */
+import { describe, expect, it } from 'vitest';
+import { cardView } from '../src/present/card-view';
+import { modelFromContent } from './helpers/model';
+
+describe('the card view', async () => {
+  const model = await modelFromContent();
+  const q1 = model.quarterById.get('2024-25-q1')!;
+  const viewOf = (id: string) => cardView(q1.cards.find((card) => card.indicator.id === id)!, q1.trends.get(id) ?? []);
+
+  it.each([
+    ['care-leavers-eet', { value: '47.3%', period: 'Q1 2024/25', compared: 'Compared with 63.3% in Q4 2023/24: down 16.0 percentage points, a worse result.', target: { shown: '>54.0%', words: 'above 54.0%' }, quartile: '4th (bottom)', averages: [] }],
+    ['secondary-schools-good-outstanding', { value: '77.8%', target: null, quartile: '4th (bottom)', averages: [{ term: 'Statistical neighbours', figure: '86.1%' }, { term: 'England average', figure: '83.8%' }] }],
+    ['cic-dental-checks', { value: '73.0%', target: null, quartile: 'No benchmark', averages: [] }],
+    ['children-mainstream-sen-support', { value: '13,374', period: 'Summer Term 2024', compared: 'Compared with 12,968 in Spring Term 2024: up 406.' }],
+  ])('shows %s in the council’s digits', (id, expected) => {
+    expect(viewOf(id)).toMatchObject(expected);
+  });
+
+  it('notes a figure an earlier report gave differently, and one a later report revised', () => {
+    const card = q1.cards.find((candidate) => candidate.indicator.id === 'care-leavers-eet')!;
+    const trend = q1.trends.get('care-leavers-eet')!;
+    const revisedCard = { ...card, revisions: [{ period: 'Q4 2023/24', role: 'previous' as const, quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', figure: { value: 63, decimals: 0 }, later: false }] };
+    const laterTrend = trend.map((point, i) => (i === trend.length - 1 ? { ...point, laterRevisions: [{ ...point.publications[0]!, quarterId: '2024-25-q2', quarterLabel: 'Q2 2024/25', value: 47.9, decimals: 1 }] } : point));
+    expect(cardView(revisedCard, laterTrend).revisions).toEqual([
+      { when: 'earlier', text: "Q3 2023/24's report gave 63% for Q4 2023/24; this report revised it." },
+      { when: 'later', text: "the Q1 2024/25 figure shown here, 47.3%, was revised in Q2 2024/25's report to 47.9%." },
+    ]);
+    expect(viewOf('care-leavers-eet').revisions).toEqual([]);
+  });
+});
