@@ -8,15 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteSettings } from '../src/ingest/site-settings';
+import { glossaryAbbreviations } from '../src/present/abbreviations';
 import { sharedSite, ROOT, type BuildResult } from './helpers/build';
 import { attr, filesUnder, parseHtml, type Node } from './helpers/html';
 
-/** The glossary's one-word terms, as the site marks them (src/present/abbreviations.ts). */
-const glossary = loadSiteSettings(join(ROOT, 'content')).glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term));
-/** What <abbr title> must say: the glossary meaning up to its colon, as src/present/abbreviations.ts writes it. */
-const titleOf = (meaning: string) => meaning.split(':')[0]!.replace(/\.$/, '');
-/** The words written out before "(EHCP)": the title without a trailing aside. */
-const expansionOf = (meaning: string) => titleOf(meaning).replace(/\s*\(.*\)$/, '');
+/** The glossary's abbreviations and what <abbr title> must say for each, as the site reads them. */
+const expansions = glossaryAbbreviations(loadSiteSettings(join(ROOT, 'content')).glossary);
+/** The words written out before "(EHCP)": the expansion without a trailing aside. */
+const writtenOutOf = (term: string) => expansions.get(term)!.replace(/\s*\(.*\)$/, '');
 
 /** Never read as text on the page: the document head, scripts, styles and templates. */
 const UNSEEN = new Set(['head', 'script', 'style', 'template', 'svg']);
@@ -25,7 +24,7 @@ const UNSEEN = new Set(['head', 'script', 'style', 'template', 'svg']);
 function unexplainedFirstUses(html: string): string[] {
   // A term is explained by a <dfn>, or by an <abbr> whose title is the glossary's own expansion of that term.
   const explains = (node: Node, term: string) =>
-    node.tagName === 'dfn' || (node.tagName === 'abbr' && attr(node, 'title') === titleOf(glossary.find((entry) => entry.term === term)!.meaning));
+    node.tagName === 'dfn' || (node.tagName === 'abbr' && attr(node, 'title') === expansions.get(term));
   const seen = new Set<string>();
   const found: string[] = [];
   let before = '';
@@ -35,13 +34,13 @@ function unexplainedFirstUses(html: string): string[] {
     if (node.nodeName === '#text') {
       const text = node.value!;
       for (const match of text.matchAll(/\b[A-Za-z0-9]+\b/g)) {
-        const entry = glossary.find((candidate) => candidate.term === match[0]);
-        if (!entry || seen.has(entry.term)) continue;
-        seen.add(entry.term);
+        const term = match[0];
+        if (!expansions.has(term) || seen.has(term)) continue;
+        seen.add(term);
         const preceding = (before + text.slice(0, match.index)).replace(/\s+/g, ' ');
-        const writtenOut = preceding.toLowerCase().endsWith(`${expansionOf(entry.meaning).toLowerCase()} (`);
-        const explained = explainedBy.some((ancestor) => explains(ancestor, entry.term));
-        if (!explained && !writtenOut) found.push(`${entry.term} after “…${preceding.slice(-50)}”`);
+        const writtenOut = preceding.toLowerCase().endsWith(`${writtenOutOf(term).toLowerCase()} (`);
+        const explained = explainedBy.some((ancestor) => explains(ancestor, term));
+        if (!explained && !writtenOut) found.push(`${term} after “…${preceding.slice(-50)}”`);
       }
       before = (before + text).slice(-400);
       return;
@@ -60,7 +59,7 @@ describe('abbreviations on every page', () => {
   });
 
   it('finds the glossary’s abbreviations to check', () => {
-    expect(glossary.map((entry) => entry.term)).toEqual(expect.arrayContaining(['RAG', 'EET', 'FEEE', 'CSC', 'CPP', 'KS2', 'KS4', 'mths', 'SEND', 'EHCP']));
+    expect([...expansions.keys()]).toEqual(expect.arrayContaining(['RAG', 'EET', 'FEEE', 'CSC', 'CPP', 'KS2', 'KS4', 'mths', 'SEND', 'EHCP']));
   });
 
   it('explains each on first use: marked up with its expansion, or written out just before', () => {

@@ -35,19 +35,20 @@ describe('the reading-age measure', () => {
 describe('what the site writes about the figures', async () => {
   const model = await modelFromContent();
   const units = { percent: 'a percentage', count: 'a number of children', score: 'a score' };
+  const indicatorPages = model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }));
   const texts: Record<string, string[]> = {
     'card sentences': model.quarters.flatMap((quarter) => quarter.cards.map((card) => card.sentence)),
     'summary counts': model.quarters.flatMap((quarter) => [ragSentence(quarter.summary), quartileSentence(quarter.summary), describeQuartiles(quartileSpec(quarter.areas))]),
-    'chart descriptions': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).description),
+    'chart descriptions': indicatorPages.map((page) => page.description),
     // The outcome is the council's own wording, quoted: not ours to simplify.
-    'what good looks like': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).whatGoodLooksLike.replace(/It contributes to the outcome: “[^”]*”\./, '')),
+    'what good looks like': indicatorPages.map((page) => page.whatGoodLooksLike.replace(/It contributes to the outcome: “[^”]*”\./, '')),
     'how headlines were chosen': [homePage(model).latest!.headlinesHow],
     'quarter page notes and updates': model.quarters.flatMap((quarter) => {
       const page = quarterPage(model, quarter.id, { council: 'The council', committee: 'scrutiny committee', title: 'Performance', cardUrl: () => '' });
       // The committee's name is the council's own: not ours to shorten.
       return [(page.reported ?? '').replace(quarter.commentary?.committee ?? '', 'committee'), ...quarterUpdates(model, quarter).map((update) => update.text)];
     }),
-    'comparators under a chart': model.catalogue.map((indicator) => indicatorPage(model, indicator.id, { units }).comparators ?? ''),
+    'comparators under a chart': indicatorPages.map((page) => page.comparators ?? ''),
     // Every branch of the card sentence and the chart description, not only those today's content reaches:
     // real cards with their figures, previous figure, target, quartile and polarity varied (fixed seed).
     'card sentences and chart descriptions, every branch': fc

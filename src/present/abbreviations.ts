@@ -9,12 +9,17 @@ export interface TextPiece {
   expansion?: string;
 }
 
+/** The glossary's abbreviations, its one-word terms (EHCP, DfE, KS2, mths), each with its expansion: the meaning up to its colon. */
+export function glossaryAbbreviations(glossary: readonly { term: string; meaning: string }[]): Map<string, string> {
+  return new Map(glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term)).map((entry) => [entry.term, entry.meaning.split(':')[0]!.replace(/\.$/, '')]));
+}
+
 /**
- * Splits text into plain pieces and glossary abbreviations: the glossary's one-word terms (EHCP, DfE, KS2, mths),
- * matched as whole words exactly as written, so "EHCP" in "with EHCP" but never "SEN" inside "SEND".
+ * Splits text into plain pieces and glossary abbreviations, matched as whole words exactly as written,
+ * so "EHCP" in "with EHCP" but never "SEN" inside "SEND".
  */
 export function abbreviations(text: string, glossary: readonly { term: string; meaning: string }[]): TextPiece[] {
-  const terms = new Map(glossary.filter((entry) => /^[A-Za-z][A-Za-z0-9]*$/.test(entry.term)).map((entry) => [entry.term, entry.meaning.split(':')[0]!.replace(/\.$/, '')]));
+  const terms = glossaryAbbreviations(glossary);
   const pieces: TextPiece[] = [];
   // Words and the characters between them, so the text is rebuilt exactly.
   for (const part of text.split(/(\b[A-Za-z0-9]+\b)/)) {

@@ -4,10 +4,10 @@
  * other decimals. Each case serves the real indicator page with its chart spec replaced before the page loads, so
  * <kpi-chart> upgrades it exactly as it would a built one.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LineSpec } from '../../src/present/chart-spec';
-import { launchBrowser, type TestBrowser } from './lib/browser';
+import { useBrowser } from './lib/use-browser';
 import { withBase } from './lib/site';
 
 const PATH = '/indicators/care-leavers-eet/';
@@ -16,13 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const Q4 = Date.UTC(2024, 1, 15);
 const Q1 = Date.UTC(2025, 4, 16);
 
-let tb: TestBrowser;
-beforeAll(async () => {
-  tb = await launchBrowser();
-});
-afterAll(async () => {
-  await tb?.close();
-});
+const browser = useBrowser();
 
 const spec = (points: LineSpec['points'], more: Partial<LineSpec> = {}): LineSpec => ({
   kind: 'line',
@@ -37,7 +31,7 @@ const spec = (points: LineSpec['points'], more: Partial<LineSpec> = {}): LineSpe
 
 /** The indicator page with its first chart's spec replaced, scrolled to that chart; motion reduced so nothing is mid-animation. */
 async function pageWith(chartSpec: LineSpec): Promise<Page> {
-  const context = await tb.newContext({ reducedMotion: 'reduce' });
+  const context = await browser().newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   const url = inject('origin') + withBase(PATH);
   await page.route(url, async (route) => {

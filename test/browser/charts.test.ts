@@ -5,22 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from './lib/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './lib/use-browser';
 import { DIST, withBase } from './lib/site';
 
 const origin = () => inject('origin') as string;
-let tb: TestBrowser;
-beforeAll(async () => {
-  tb = await launchBrowser();
-});
-afterAll(async () => {
-  await tb?.close();
-});
+const browser = useBrowser();
 
 describe('indicator page chart', () => {
   it('draws the canvas, and its table matches the JSON', async () => {
-    const context = await tb.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(origin() + withBase('/indicators/cp-reviews-in-timescale/'));
     const chart = page.locator('kpi-chart').first();
@@ -58,7 +52,7 @@ describe('indicator page chart', () => {
 
 describe('quarter page', () => {
   it('downloads no Chart.js code before a chart scrolls into view, then does', async () => {
-    const context = await tb.newContext({ viewport: { width: 375, height: 600 } });
+    const context = await browser().newContext({ viewport: { width: 375, height: 600 } });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {

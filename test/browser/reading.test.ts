@@ -7,25 +7,19 @@
  * tables scroll in a named region of their own and keep their captions whole; a card's badges are read as
  * separate, labelled items.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './lib/browser';
+import { useBrowser } from './lib/use-browser';
 import { withBase } from './lib/site';
 
 const origin = () => inject('origin') as string;
-let tb: TestBrowser;
-beforeAll(async () => {
-  tb = await launchBrowser();
-});
-afterAll(async () => {
-  await tb?.close();
-});
+const browser = useBrowser();
 
 const Q1 = () => origin() + withBase('/2024-25/q1/');
 
 describe('on a 375 px phone', () => {
   it('has the contents list in the first screen, and one tap on an area brings its first card into view', async () => {
-    const context = await tb.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(Q1(), { waitUntil: 'networkidle' });
     const contents = page.getByRole('navigation', { name: 'On this page' });
@@ -39,7 +33,7 @@ describe('on a 375 px phone', () => {
 
 describe.each([320, 375])('chart labels at %i px', (width) => {
   it('do not overlap, in the build-time SVG and its axis', async () => {
-    const context = await tb.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['/indicators/care-leavers-eet/', '/2024-25/q1/']) {
       await page.goto(origin() + withBase(path));
@@ -63,7 +57,7 @@ describe.each([320, 375])('chart labels at %i px', (width) => {
   });
 
   it('draws the build-time SVG for the width, its text no smaller than the page’s own smallest text', async () => {
-    const context = await tb.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['/indicators/care-leavers-eet/', '/indicators/children-mainstream-ehcp/', '/2024-25/q1/']) {
       await page.goto(origin() + withBase(path));
@@ -88,7 +82,7 @@ describe.each([320, 375])('chart labels at %i px', (width) => {
 
 describe('screen readers', () => {
   it('hear each chart’s description once, and the history link by its visible words', async () => {
-    const context = await tb.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(origin() + withBase('/indicators/care-leavers-eet/'), { waitUntil: 'networkidle' });
     const chart = page.locator('kpi-chart').first();
@@ -107,7 +101,7 @@ describe('screen readers', () => {
 
 describe('forced colours (Windows high contrast)', () => {
   it('keeps charts and sparklines visible', async () => {
-    const context = await tb.newContext({ forcedColors: 'active', colorScheme: 'dark', viewport: { width: 375, height: 800 } });
+    const context = await browser().newContext({ forcedColors: 'active', colorScheme: 'dark', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(origin() + withBase('/indicators/care-leavers-eet/'), { waitUntil: 'networkidle' });
     const chart = page.locator('kpi-chart .chart-box').first();
@@ -127,7 +121,7 @@ describe('forced colours (Windows high contrast)', () => {
 
 describe('printed for committee', () => {
   it('prints one chart per chart, no cards or navigation, a table of every indicator, on fewer pages than before (14)', async () => {
-    const context = await tb.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(Q1(), { waitUntil: 'networkidle' });
     // Scroll so every chart has upgraded to its canvas, as a reader's page would have before printing.
@@ -291,7 +285,7 @@ const near = (a: Box, b: Box, gap: number) => a.left < b.right + gap && b.left <
 
 describe.each(ZOOMED)('Chart.js charts at $name', ({ viewport, deviceScaleFactor }) => {
   it('have axis labels that neither overlap nor are cut off, no smaller than the page’s small print', async () => {
-    const context = await tb.newContext({ viewport, deviceScaleFactor });
+    const context = await browser().newContext({ viewport, deviceScaleFactor });
     const page = await context.newPage();
     const problems: string[] = [];
     for (const path of CHART_PAGES) {
@@ -341,7 +335,7 @@ describe('wide tables at 320 px with WCAG text spacing', () => {
     ['/data/', 'table'],
     ['/2024-25/q1/', 'section[aria-labelledby="national-heading"] table'],
   ])('%s: no sideways page scroll; each table scrolls in a named region and keeps its caption whole', async (path, selector) => {
-    const context = await tb.newContext({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4, bypassCSP: true });
+    const context = await browser().newContext({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(origin() + withBase(path), { waitUntil: 'networkidle' });
     await page.addStyleTag({ content: TEXT_SPACING });
@@ -405,7 +399,7 @@ describe('wide tables at 320 px with WCAG text spacing', () => {
 
 describe('a quarter card’s badges', () => {
   it('are read as separate items, each with its label, not one run of words', async () => {
-    const context = await tb.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(Q1());
     const cards = page.locator('article.card');

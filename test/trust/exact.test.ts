@@ -346,6 +346,10 @@ describe('every figure in content/ is published exactly once, in the council’s
     if (!pages.has(path)) pages.set(path, parseHtml(read(path)));
     return pages.get(path)!;
   };
+  /** A quarter's page in the build: "2024-25-q1" → "2024-25/q1/index.html". */
+  const quarterPagePath = (quarterId: string) => `${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`;
+  /** The commentary's inline cards on a quarter page: cards without the anchor id the quarter's own cards carry. */
+  const inlineCards = (quarterId: string) => elements(page(quarterPagePath(quarterId)), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined);
   beforeAll(() => {
     build = sharedSite();
   }, 240_000);
@@ -361,8 +365,7 @@ describe('every figure in content/ is published exactly once, in the council’s
 
   describe.each(published)('%s', (quarterId) => {
     const rows = sourceRows.get(quarterId)!;
-    const [year, quarter] = [quarterId.slice(0, 7), quarterId.slice(8)];
-    const pagePath = `${year}/${quarter}/index.html`;
+    const pagePath = quarterPagePath(quarterId);
 
     it('JSON: every row once, no extra, periods unchanged, each figure with exactly its published digits', () => {
       const json = JSON.parse(read(`data/${quarterId}.json`)) as { indicators: JsonIndicator[] };
@@ -555,18 +558,17 @@ describe('every figure in content/ is published exactly once, in the council’s
 
   it('the commentary’s inline cards show their quarter’s cells', () => {
     for (const quarterId of published) {
-      const pagePath = `${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`;
-      for (const card of elements(page(pagePath), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined)) {
+      for (const card of inlineCards(quarterId)) {
         const id = attr(card, 'aria-labelledby')!.replace(/^commentary-/, '').replace(/-name$/, '');
         const row = sourceRows.get(quarterId)!.find((r) => r.id === id)!;
         const shown = readCard(card);
-        expect(showsCell(shown.latest, row.latestCell, unitOf(id)), `inline card ${id} on ${pagePath} shows "${shown.latest}", ${row.file} says "${row.latestCell}"`).toBe(true);
+        expect(showsCell(shown.latest, row.latestCell, unitOf(id)), `inline card ${id} on ${quarterPagePath(quarterId)} shows "${shown.latest}", ${row.file} says "${row.latestCell}"`).toBe(true);
       }
     }
   });
 
   it('shows a latest figure nowhere else: every .card-value on every page is one checked above', () => {
-    const inline = published.reduce((sum, quarterId) => sum + elements(page(`${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined).length, 0);
+    const inline = published.reduce((sum, quarterId) => sum + inlineCards(quarterId).length, 0);
     const checked = published.reduce((sum, quarterId) => sum + sourceRows.get(quarterId)!.length, 0) + catalogue.filter((row) => newestRow(row.id)).length + inline;
     const headlines = elements(page('index.html'), (n) => n.tagName === 'li' && hasClass(n, 'card')).length;
     const shown = filesUnder(build.outDir, /\.html$/).reduce((sum, path) => sum + elements(page(path), (n) => hasClass(n, 'card-value')).length, 0);
