@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -27,22 +27,10 @@ export default defineConfig({
   base,
   cacheDir,
   trailingSlash: 'ignore',
-  integrations: [mdx(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' })],
-  // Shiki's inline styles cannot pass the CSP below; commentary has no code to highlight.
+  integrations: [contentCheck(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' })],
+  // No Markdown is compiled (commentary is rendered from the checked tree); Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },
-  vite: {
-    build: {
-      rolldownOptions: {
-        // Astro's MDX output carries a directive the bundler warns about on every build for every commentary; it is Astro's own
-        // and harmless, and a warning on every build teaches editors to ignore warnings. Every other warning still shows.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
-  },
   security: {
     // A Content-Security-Policy meta tag on every page (a static host may not set headers):
     // only this site's own hashed scripts and styles, no inline event handlers, nothing third-party.

@@ -1,6 +1,6 @@
 /**
  * The "Figure tags" reference in docs/EDITING.md, generated from the one list
- * of figure components (src/ingest/figure-components.ts), so the guide can
+ * of figure components (src/core/figure-components.ts), so the guide can
  * never offer a tag, a prop or a value the commentary check refuses.
  *
  *   node scripts/docs-components.ts           print the block
@@ -12,8 +12,8 @@
  */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FIGURE_COMPONENTS, oneOf, type FigureComponent, type FigureProp } from '../src/ingest/figure-components.ts';
-import { SUMMARY_COMPONENTS } from '../src/ingest/summary-text.ts';
+import { FIGURE_COMPONENTS, oneOf, type FigureComponent, type FigureProp } from '../src/core/figure-components.ts';
+import { SUMMARY_COMPONENTS } from '../src/ingest/commentary-body.ts';
 
 export const START_MARKER = '<!-- figure-components:start -->';
 export const END_MARKER = '<!-- figure-components:end -->';
@@ -69,7 +69,7 @@ export function figureComponentsMarkdown(): string {
   ].join('\n');
   return [
     START_MARKER,
-    '<!-- Generated from src/ingest/figure-components.ts by `node scripts/docs-components.ts --write`. Do not edit by hand: change that file and run the command again. -->',
+    '<!-- Generated from src/core/figure-components.ts by `node scripts/docs-components.ts --write`. Do not edit by hand: change that file and run the command again. -->',
     '',
     `There are ${components.length} figure tags.`,
     '',

@@ -1,15 +1,30 @@
 /**
- * Site-wide settings: content/site.yaml (who publishes the site, its areas and
- * wording; see src/schemas/site.ts) and where the content lives.
+ * Site-wide settings and where the content lives. The settings (content/site.yaml:
+ * who publishes the site, its areas and wording) come from the same validated
+ * read of the content folder as everything else (src/loaders/site-model.ts).
  */
-import { loadSiteSettings } from './ingest/site-settings.ts';
+import { contentOptions, siteData, type SiteData } from './loaders/site-model.ts';
 
-/** The content folder; CONTENT_DIR points the build at another one (another council, benchmarks, tests). */
-const contentDir = process.env.CONTENT_DIR || 'content';
+const dev = Boolean(import.meta.env?.DEV);
+
+/** The validated content: settings, model and releases. Drafts are part of the dev server and the drafts preview only. */
+export function getSiteData(): Promise<SiteData> {
+  return siteData(contentOptions(dev), dev);
+}
 
 export const SITE = {
-  ...loadSiteSettings(contentDir),
-  contentDir,
+  ...(await getSiteData()).settings,
+  contentDir: contentOptions(dev).contentDir,
   /** `npm run preview:drafts`: build draft quarters too, marked, into a folder that is never deployed. */
   previewDrafts: process.env.PREVIEW_DRAFTS === '1',
 };
+
+/** The site model: every quarter the build includes, its cards and series. */
+export async function getSiteModel() {
+  return (await getSiteData()).model;
+}
+
+/** The announced releases, from the same validated read of the content folder (no second parse). */
+export async function getReleases() {
+  return (await getSiteData()).releases;
+}

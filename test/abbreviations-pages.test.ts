@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSiteSettings } from '../src/ingest/site-settings';
+import { reportOf } from './helpers/model';
 import { glossaryAbbreviations } from '../src/present/abbreviations';
 import { sharedSite, ROOT, type BuildResult } from './helpers/build';
 import { attr, filesUnder, parseHtml, type Node } from './helpers/html';
 
 /** The glossary's abbreviations and what <abbr title> must say for each, as the site reads them. */
-const expansions = glossaryAbbreviations(loadSiteSettings(join(ROOT, 'content')).glossary);
+const expansions = glossaryAbbreviations((await reportOf()).settings!.glossary);
 /** The words written out before "(EHCP)": the expansion without a trailing aside. */
 const writtenOutOf = (term: string) => expansions.get(term)!.replace(/\s*\(.*\)$/, '');
 

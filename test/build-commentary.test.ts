@@ -5,7 +5,7 @@
  *       with one message naming each problem at its file, line and character,
  *       with no stack trace, and none of it reaches any output.
  * (ii)  A commentary using every figure component (generated from
- *       src/ingest/figure-components.ts, every prop value) builds, and each
+ *       src/core/figure-components.ts, every prop value) builds, and each
  *       printed figure is the one in the quarter's open data JSON.
  * (iii) A draft quarter with broken MDX and broken data (and a folder with no
  *       commentary and broken data) does not stop the public build and is
@@ -16,7 +16,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
+import { FIGURE_COMPONENTS, type FigureComponent } from '../src/core/figure-components';
 import { formatProblem, type Problem } from '../src/core/problems';
 import type { OpenDataIndicator, OpenFigure } from '../src/present/open-data';
 import { buildSite, copyOfContent, expectStoppedBy, expectWordForWord, outputTexts, removeScratch, ROOT, stoppingProblems, type BuildResult } from './helpers/build';

@@ -21,7 +21,7 @@ describe('the card view', async () => {
     const card = q1.cards.find((candidate) => candidate.indicator.id === 'care-leavers-eet')!;
     const trend = q1.trends.get('care-leavers-eet')!;
     const revisedCard = { ...card, revisions: [{ period: 'Q4 2023/24', role: 'previous' as const, quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', figure: { value: 63, decimals: 0 }, later: false }] };
-    const laterTrend = trend.map((point, i) => (i === trend.length - 1 ? { ...point, laterRevisions: [{ ...point.publications[0]!, quarterId: '2024-25-q2', quarterLabel: 'Q2 2024/25', value: 47.9, decimals: 1 }] } : point));
+    const laterTrend = trend.map((point, i) => (i === trend.length - 1 ? { ...point, laterRevisions: [{ ...point.publications[0]!, quarterId: '2024-25-q2', quarterLabel: 'Q2 2024/25', figure: { value: 47.9, decimals: 1 } }] } : point));
     expect(cardView(revisedCard, laterTrend).revisions).toEqual([
       { when: 'earlier', text: "Q3 2023/24's report gave 63% for Q4 2023/24; this report revised it." },
       { when: 'later', text: "the Q1 2024/25 figure shown here, 47.3%, was revised in Q2 2024/25's report to 47.9%." },

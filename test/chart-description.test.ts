@@ -9,7 +9,7 @@ import { describeSeries } from '../src/present/chart-spec';
 import { parsePeriod } from '../src/core/periods';
 import type { SeriesPoint } from '../src/model/series';
 import type { Indicator } from '../src/schemas/indicator';
-import type { Period } from '../src/schemas/quarter';
+import type { Period } from '../src/core/records';
 import { modelFromContent } from './helpers/model';
 
 describe('real indicators', async () => {
@@ -45,7 +45,7 @@ describe('real indicators', async () => {
 describe('edge cases', () => {
   const indicator: Indicator = { id: 'x', name: 'X', title: 'A plain title', aliases: [], area: 'A', outcome: 'O', unit: 'percent', polarity: 'lower is better', frequency: 'quarterly', definition: 'A test indicator for descriptions.' };
   const period = (label: string): Period => (parsePeriod(label) as { ok: true; period: Period }).period;
-  const point = (label: string, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({ period: period(label), value, decimals: value === null ? null : 1, publications: [], revised: false, ...extra });
+  const point = (label: string, value: number | null, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({ period: period(label), figure: value === null ? null : { value, decimals: 1 }, publications: [], revised: false, ...extra });
 
   it('says when no figure was published for a period, and names it', () => {
     const series = [point('Q2 2023/24', 20.1), point('Q3 2023/24', null), point('Q4 2023/24', 19.0)];
@@ -59,7 +59,7 @@ describe('edge cases', () => {
 
   it('reads a lower-is-better fall as Better, with the target in words', () => {
     const card = buildCard(indicator, {
-      id: 'x', line: 2, publishedName: 'X', latest: { period: period('Q1 2024/25'), value: 18.2, decimals: 1 }, previous: { period: period('Q4 2023/24'), value: 19.0, decimals: 1 },
+      id: 'x', line: 2, publishedName: 'X', latest: { period: period('Q1 2024/25'), figure: { value: 18.2, decimals: 1 } }, previous: { period: period('Q4 2023/24'), figure: { value: 19.0, decimals: 1 } },
       target: { text: '<20.8%', comparison: 'below', value: 20.8, decimals: 1, percentSign: true }, rag: 'green', quartile: null, statisticalNeighbourAverage: null, englandAverage: null,
     });
     const text = describeSeries(indicator, [point('Q4 2023/24', 19.0), point('Q1 2024/25', 18.2)], card);

@@ -4,7 +4,7 @@ import { describeSeries, lineSpec } from '../src/present/chart-spec';
 import { parsePeriod } from '../src/core/periods';
 import type { SeriesPoint } from '../src/model/series';
 import type { Indicator } from '../src/schemas/indicator';
-import type { QuarterIndicator } from '../src/schemas/quarter';
+import type { QuarterIndicator } from '../src/core/records';
 import { modelFromContent } from './helpers/model';
 
 const indicator: Indicator = {
@@ -21,8 +21,7 @@ const period = (label: string) => {
 };
 const point = (label: string, value: number | null, revised = false, decimals = 1): SeriesPoint => ({
   period: period(label),
-  value,
-  decimals: value === null ? null : decimals,
+  figure: value === null ? null : { value, decimals },
   publications: [],
   revised,
 });
@@ -32,7 +31,7 @@ const latestRecord = (label: string, value: number, decimals: number, extra: Par
   id: 'x',
   line: 2,
   publishedName: 'x',
-  latest: { period: period(label), value, decimals },
+  latest: { period: period(label), figure: { value, decimals } },
   previous: null,
   target: null,
   rag: null,
@@ -63,7 +62,7 @@ describe.each([
 describe('describeSeries with the latest card', () => {
   it('states the change, the target and the averages with their published decimals', () => {
     const latest = latestRecord('Q4 2023/24', 87.4, 1, {
-      previous: { period: period('Q3 2023/24'), value: 82.6, decimals: 1 },
+      previous: { period: period('Q3 2023/24'), figure: { value: 82.6, decimals: 1 } },
       target: { text: '>97.20%', comparison: 'above', value: 97.2, decimals: 2, percentSign: true },
       englandAverage: { value: 90, decimals: 0 },
     });
@@ -79,11 +78,11 @@ describe('describeSeries with the latest card', () => {
   });
 
   it('shows counts with thousands separated and scores with a true minus sign', () => {
-    const ehe = latestRecord('Q1 2024/25', 1279, 0, { previous: { period: period('Q1 2023/24'), value: 1128, decimals: 0 } });
+    const ehe = latestRecord('Q1 2024/25', 1279, 0, { previous: { period: period('Q1 2023/24'), figure: { value: 1128, decimals: 0 } } });
     expect(describeSeries(count, [point('Q1 2023/24', 1128, false, 0), point('Q1 2024/25', 1279, false, 0)], buildCard(count, ehe))).toBe(
       '1,279 in Q1 2024/25, up 151 from 1,128 in Q1 2023/24 (neither higher nor lower is better).',
     );
-    const p8 = latestRecord('2022/23 Final', -0.09, 2, { previous: { period: period('2021/22 Final'), value: 0.01, decimals: 2 } });
+    const p8 = latestRecord('2022/23 Final', -0.09, 2, { previous: { period: period('2021/22 Final'), figure: { value: 0.01, decimals: 2 } } });
     expect(describeSeries(score, [point('2021/22 Final', 0.01, false, 2), point('2022/23 Final', -0.09, false, 2)], buildCard(score, p8))).toBe(
       'Worse: \u22120.09 in 2022/23 (final), down 0.10 points from 0.01 in 2021/22 (final). Higher is better.',
     );
@@ -146,9 +145,9 @@ describe('lineSpec for every card of the real quarters', async () => {
     for (const { quarter, card } of cases) {
       const trend = quarter.trends.get(card.indicator.id)!;
       const spec = lineSpec(card.indicator, trend, card.record);
-      const known = trend.filter((p) => p.value !== null);
-      expect(spec.points.map((p) => p.text)).toEqual(known.map((p) => exactText(p.value!, p.decimals!, card.indicator.unit)));
-      expect(spec.decimals).toBe(Math.max(0, ...known.map((p) => p.decimals!)));
+      const known = trend.filter((p) => p.figure !== null);
+      expect(spec.points.map((p) => p.text)).toEqual(known.map((p) => exactText(p.figure!.value, p.figure!.decimals, card.indicator.unit)));
+      expect(spec.decimals).toBe(Math.max(0, ...known.map((p) => p.figure!.decimals)));
     }
   });
 });

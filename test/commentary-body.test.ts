@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { checkCommentaryBody, type BodyContext } from '../src/ingest/commentary-body.ts';
-import { FIGURE_COMPONENTS, readStringLiteral, withDefaults } from '../src/ingest/figure-components.ts';
+import { readCommentaryText, type BodyContext } from '../src/ingest/commentary-body.ts';
+import { FIGURE_COMPONENTS, readStringLiteral, withDefaults } from '../src/core/figure-components.ts';
 import { formatProblem, type Problem } from '../src/core/problems.ts';
 
 const FIXTURES = 'test/fixtures/commentary';
@@ -18,7 +18,7 @@ const context: BodyContext = {
 const FRONTMATTER = '---\ntitle: Test commentary\nperiod: Q1 2024/25\nstatus: draft\n---\n\n';
 
 function check(source: string, file = 'content/quarters/2024-25-q1/commentary.mdx') {
-  return checkCommentaryBody(source, file, context);
+  return readCommentaryText(source, file, context);
 }
 
 /** The problem as the editor reads it, so the words asserted are the words shown. */
@@ -61,7 +61,7 @@ describe('hostile commentary fixtures', () => {
     ['unclosed-tag.mdx', [{ line: 7, column: 16, words: ['<Value of="care-leavers-eet"', 'a complete tag', 'end the tag with />'] }]],
   ])('%s', (name, expected) => {
     const file = `${FIXTURES}/${name}`;
-    const { problems, references } = checkCommentaryBody(readFileSync(file, 'utf8'), file, context);
+    const { problems, references } = readCommentaryText(readFileSync(file, 'utf8'), file, context);
     expect(references).toEqual([]);
     expect(problems.map(({ line, column }) => ({ line, column }))).toEqual(expected.map(({ line, column }) => ({ line, column })));
     problems.forEach((problem, index) => {
@@ -81,7 +81,8 @@ describe('other refused constructs', () => {
     ['setext heading', 'Title\n=====', [{ line: 7, column: 1, words: ['found "Title ..."', '###'] }]],
     ['##### heading', '##### Small', [{ line: 7, column: 1, words: ['##### Small', 'Start this heading with #### instead'] }]],
     ['http link', 'See [this](http://example.com).', [{ line: 7, column: 5, words: ['http://example.com', 'change http:// to https://'] }]],
-    ['bare www link', 'See www.example.com today.', [{ line: 7, column: 5, words: ['http://www.example.com', 'https://'] }]],
+    // A bare "www." address is the words as written (issue #20: never refused as http://); a bare http:// one is refused.
+    ['bare http link', 'See http://example.com today.', [{ line: 7, column: 5, words: ['http://example.com', 'https://'] }]],
     ['data link', '[x](data:text/html,<script>alert(1)</script>)', [{ line: 7, column: 1, words: ['data:text/html', 'can run code'] }]],
     ['encoded javascript link', '[x](java&#115;cript:alert(1))', [{ line: 7, column: 1, words: ['javascript:alert(1)'] }]],
     ['protocol-relative link', '[x](//evil.example/)', [{ line: 7, column: 1, words: ['//evil.example/', 'starting https://'] }]],
@@ -163,9 +164,15 @@ describe('other refused constructs', () => {
 });
 
 describe('allowed commentary', () => {
+  it('keeps a bare www address as the words written, not a link to http://', () => {
+    const { problems, blocks } = check(`${FRONTMATTER}See www.leicestershire.gov.uk today.`);
+    expect(problems).toEqual([]);
+    expect(blocks).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', value: 'See ' }, { kind: 'text', value: 'www.leicestershire.gov.uk' }, { kind: 'text', value: ' today.' }] }]);
+  });
+
   it('passes the control commentary, using every component and allowed construct, with its references', () => {
     const file = `${FIXTURES}/control.mdx`;
-    const { problems, references } = checkCommentaryBody(readFileSync(file, 'utf8'), file, context);
+    const { problems, references } = readCommentaryText(readFileSync(file, 'utf8'), file, context);
     expect(problems.map(formatProblem)).toEqual([]);
     const eet = 'care-leavers-eet';
     expect(references).toEqual([
@@ -199,11 +206,11 @@ describe('allowed commentary', () => {
     ['an escaped tag', 'Write \\<Value of="care-leavers-eet" /> for the figure.'],
     ['a less-than sign with spaces', 'Rates fell from 5 < 6 to 4.'],
   ])('yields no reference and no problem for a tag in %s', (_, body) => {
-    expect(check(FRONTMATTER + body)).toEqual({ references: [], problems: [] });
+    expect(check(FRONTMATTER + body)).toMatchObject({ references: [], problems: [] });
   });
 
   it('ignores the frontmatter, even a tag in its summary', () => {
-    expect(check('---\nsummary: Rose to <Value of="nope" />.\n---\n\nText.')).toEqual({ references: [], problems: [] });
+    expect(check('---\nsummary: Rose to <Value of="nope" />.\n---\n\nText.')).toMatchObject({ references: [], problems: [] });
   });
 
   it('accepts a multi-line tag and reports it at its first line', () => {
@@ -220,7 +227,7 @@ describe('allowed commentary', () => {
     const ids = catalogue.data.map((row) => row.id ?? '').filter((id) => id !== '');
     expect(ids.length).toBeGreaterThan(20);
     const file = `content/quarters/${quarter}/commentary.mdx`;
-    const { problems, references } = checkCommentaryBody(readFileSync(file, 'utf8'), file, { catalogueIds: ids, quarterIds: ids, quarterLabel: quarter });
+    const { problems, references } = readCommentaryText(readFileSync(file, 'utf8'), file, { catalogueIds: ids, quarterIds: ids, quarterLabel: quarter });
     expect(problems.map(formatProblem)).toEqual([]);
     expect(references.length).toBeGreaterThan(50);
   });

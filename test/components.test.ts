@@ -8,26 +8,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
-import Average from '../src/components/commentary/Average.astro';
-import Change from '../src/components/commentary/Change.astro';
 import Chart from '../src/components/commentary/Chart.astro';
-import Count from '../src/components/commentary/Count.astro';
-import Direction from '../src/components/commentary/Direction.astro';
+import CommentaryInlines from '../src/components/commentary/CommentaryInlines.astro';
 import Indicator from '../src/components/commentary/Indicator.astro';
-import { commentaryComponents } from '../src/components/commentary/index';
-import Period from '../src/components/commentary/Period.astro';
-import Quartile from '../src/components/commentary/Quartile.astro';
-import QuarterSummary from '../src/components/commentary/QuarterSummary.astro';
-import Rag from '../src/components/commentary/Rag.astro';
-import Target from '../src/components/commentary/Target.astro';
-import Value from '../src/components/commentary/Value.astro';
-import { COUNT_OF_VALUES, FIGURE_COMPONENT_NAMES, FIGURE_COMPONENTS } from '../src/ingest/figure-components';
+import { COUNT_OF_VALUES, FIGURE_COMPONENTS, figureComponent, withDefaults } from '../src/core/figure-components';
 import type { SiteModel } from '../src/model/model';
 import { htmlToText, ROOT } from './helpers/build';
 import { byId, parseHtmlFragment } from './helpers/html';
 import { modelFromContent } from './helpers/model';
 
-type Component = Parameters<AstroContainer['renderToString']>[0];
+/** A figure tag as a commentary writes it: its name (the tree renderer draws it from the checked tree). */
+type Component = string;
+const [Value, Period, Change, Direction, Target, Rag, Quartile, Average, Count, QuarterSummary] = ['Value', 'Period', 'Change', 'Direction', 'Target', 'Rag', 'Quartile', 'Average', 'Count', 'QuarterSummary'] as const;
+const BLOCKS: Record<string, Parameters<AstroContainer['renderToString']>[0]> = { Indicator, Chart };
 
 let container: AstroContainer;
 let model: SiteModel;
@@ -36,9 +29,14 @@ beforeAll(async () => {
   model = await modelFromContent();
 });
 
-const localsFor = (quarterId: string) => ({ commentary: { quarterId, file: `content/quarters/${quarterId}/commentary.mdx`, model } });
-const html = (component: Component, props: Record<string, unknown> = {}, quarterId = '2024-25-q1') =>
-  container.renderToString(component, { props, locals: localsFor(quarterId) });
+/** A tag rendered as the quarter page renders it: a block tag by its component, an inline one inside the commentary's inline renderer. */
+const html = (component: Component, props: Record<string, unknown> = {}, quarterId = '2024-25-q1') => {
+  const quarter = model.quarterById.get(quarterId)!;
+  const block = BLOCKS[component];
+  if (block) return container.renderToString(block, { props: { ...props, quarter } });
+  const tag = { kind: 'figure', component, props: withDefaults(figureComponent(component)!, props as Record<string, string>), line: 1, column: 1 };
+  return container.renderToString(CommentaryInlines, { props: { inlines: [tag], quarter } });
+};
 const render = async (component: Component, props: Record<string, unknown> = {}, quarterId = '2024-25-q1') => htmlToText(await html(component, props, quarterId));
 
 describe.each([
@@ -243,7 +241,7 @@ describe('<Count />', () => {
 
 describe('<Indicator />', () => {
   it('renders the card without taking the grid card’s anchor', async () => {
-    const out = await html(Indicator, { of: 'care-leavers-eet' });
+    const out = await html('Indicator', { of: 'care-leavers-eet' });
     expect(byId(parseHtmlFragment(out), 'care-leavers-eet')).toBeUndefined();
     expect(htmlToText(out)).toContain('Care leavers EET 47.3% in Q1 2024/25 Compared with 63.3% in Q4 2023/24: down 16.0 percentage points, a worse result.');
   });
@@ -251,7 +249,7 @@ describe('<Indicator />', () => {
 
 describe('<Chart />', () => {
   it('describes the series as this quarter’s report published it, with each figure as published, and carries its table', async () => {
-    const text = await render(Chart, { of: 'cp-reviews-in-timescale' });
+    const text = await render('Chart', { of: 'cp-reviews-in-timescale' });
     expect(text).toContain('Better: 92.2% in Q1 2024/25, up 4.8 percentage points from 87.4% in Q4 2023/24.');
     expect(text).toContain('the target of above 97.2%');
     // 75.71% keeps its two decimals where the others have one.
@@ -260,7 +258,7 @@ describe('<Chart />', () => {
   });
 
   it('on the Q3 2023/24 page, stops at Q3 2023/24: later figures never reach an earlier report’s chart', async () => {
-    const text = await render(Chart, { of: 'cp-reviews-in-timescale' }, '2023-24-q3');
+    const text = await render('Chart', { of: 'cp-reviews-in-timescale' }, '2023-24-q3');
     expect(text).toContain('Better: 82.6% in Q3 2023/24, up 6.89 percentage points from 75.71% in Q4 2022/23.');
     expect(text).toContain('Period Figure Q4 2022/23 75.71% Q3 2023/24 82.6%');
     expect(text).not.toContain('87.4%');
@@ -280,7 +278,8 @@ describe('<QuarterSummary />', () => {
 
 describe('an id not in the quarter', () => {
   it('fails naming the MDX file and the closest id', async () => {
-    await expect(render(Value, { of: 'care-leaver-eet' })).rejects.toThrow(/commentary\.mdx: <Value of="care-leaver-eet" \/> names no indicator in the Q1 2024\/25 data\. Did you mean "care-leavers-eet"/);
+    await expect(render(Value, { of: 'care-leaver-eet' })).rejects.toThrow('content/quarters/2024-25-q1/commentary.mdx: <Value> names nothing in the Q1 2024/25 data.');
+    await expect(render('Chart', { of: 'care-leaver-eet' })).rejects.toThrow('content/quarters/2024-25-q1/commentary.mdx: <Chart of="care-leaver-eet" /> names no indicator in the Q1 2024/25 data.');
   });
 
   it.each([
@@ -301,28 +300,24 @@ describe('an id not in the quarter', () => {
   });
 });
 
-// src/ingest/figure-components.ts is the one list: the validator, the docs and the MDX component map must all follow it.
-describe('the component map and figure-components.ts', () => {
+// src/core/figure-components.ts is the one list: the validator, the docs and the renderer must all follow it.
+describe('the renderer and figure-components.ts', () => {
   const dir = join(ROOT, 'src/components/commentary');
 
-  it('maps exactly the names figure-components.ts lists, each to its own component', () => {
-    expect(Object.keys(commentaryComponents).sort()).toEqual([...FIGURE_COMPONENT_NAMES].sort());
-    expect(commentaryComponents).toMatchObject({ Value, Period, Change, Direction, Target, Rag, Quartile, Average, Count, Indicator, Chart, QuarterSummary });
-  });
-
-  it('has a component file for every name, and no other component a commentary could use', () => {
+  it('has a component file for each block tag, and nothing else a commentary could reach', () => {
     const files = readdirSync(dir).filter((file) => file.endsWith('.astro')).map((file) => file.replace(/\.astro$/, ''));
-    // FigureText is the shared body of the text components, not a tag of its own.
-    expect(files.filter((file) => file !== 'FigureText').sort()).toEqual([...FIGURE_COMPONENT_NAMES].sort());
+    const blocks = FIGURE_COMPONENTS.filter((component) => component.placement === 'block').map((component) => component.name);
+    expect(files.sort()).toEqual(['CommentaryBlocks', 'CommentaryInlines', ...blocks].sort());
+    expect(Object.keys(BLOCKS).sort()).toEqual([...blocks].sort());
   });
 
-  it.each(FIGURE_COMPONENTS.map((component) => [component.name, component.props.map((prop) => prop.name)] as const))(
-    '<%s> declares exactly the props figure-components.ts lists (%j)',
+  it.each(FIGURE_COMPONENTS.filter((component) => component.placement === 'block').map((component) => [component.name, component.props.map((prop) => prop.name)] as const))(
+    '<%s> declares exactly the props figure-components.ts lists (%j), and the quarter',
     (name, props) => {
       const source = readFileSync(join(dir, `${name}.astro`), 'utf8');
       const block = /interface Props \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
       const declared = [...block.matchAll(/^\s+(\w+)\??:/gm)].map((match) => match[1]);
-      expect(declared.sort()).toEqual([...props].sort());
+      expect(declared.sort()).toEqual([...props, 'quarter'].sort());
     },
   );
 
@@ -336,7 +331,7 @@ describe('the component map and figure-components.ts', () => {
       }
       const variants = [base, ...component.props.flatMap((prop) => (prop.kind === 'enum' ? prop.values.map((value) => ({ ...base, [prop.name]: value })) : []))];
       for (const props of variants) {
-        const text = await render(commentaryComponents[component.name], props);
+        const text = await render(component.name, props);
         expect(text, `<${component.name} ${JSON.stringify(props)} />`).not.toBe('');
       }
     }

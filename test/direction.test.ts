@@ -67,8 +67,8 @@ describe('the real quarters', async () => {
   it('judge every card from its figures and polarity', () => {
     expect(cards).toHaveLength(51);
     for (const { quarter, card } of cards) {
-      const previous = card.record.previous?.value ?? null;
-      const latest = card.record.latest.value;
+      const previous = card.record.previous?.figure?.value ?? null;
+      const latest = card.record.latest.figure?.value ?? null;
       expect(card.direction, `${quarter} ${card.indicator.id}`).toBe(directionOfTravel(previous, latest, card.indicator.polarity));
       expect(card.movement, `${quarter} ${card.indicator.id}`).toBe(previous === null || latest === null ? null : movement(previous, latest));
     }

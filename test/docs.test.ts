@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentBlock, END_MARKER, figureComponentsMarkdown, START_MARKER } from '../scripts/docs-components.ts';
-import { FIGURE_COMPONENTS } from '../src/ingest/figure-components.ts';
+import { FIGURE_COMPONENTS } from '../src/core/figure-components.ts';
 import type { Problem } from '../src/core/problems.ts';
 import { ROOT } from './helpers/build';
 import { readIn, replaceIn, setCell, writeIn } from './helpers/content';

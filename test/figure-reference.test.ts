@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommentaryBody } from '../src/ingest/commentary-body';
-import { FIGURE_COMPONENTS } from '../src/ingest/figure-components';
+import { readCommentaryText } from '../src/ingest/commentary-body';
+import { FIGURE_COMPONENTS } from '../src/core/figure-components';
 import { figureReference } from '../src/present/figure-reference';
 import { modelFromContent } from './helpers/model';
 
@@ -19,7 +19,7 @@ describe('the figure reference of the real Q1 2024/25', async () => {
     const offered = new Set(allTags.map((row) => /^<(\w+)/.exec(row.tag)![1]));
     expect([...offered].sort()).toEqual(FIGURE_COMPONENTS.map((component) => component.name).sort());
     const source = allTags.map((row) => (row.tag.startsWith('<Chart') || row.tag.startsWith('<Indicator') ? `\n${row.tag}\n` : `Text ${row.tag}.`)).join('\n\n');
-    expect(checkCommentaryBody(source, 'reference.mdx', { catalogueIds: ids, quarterIds: ids, quarterLabel: quarter.label }).problems).toEqual([]);
+    expect(readCommentaryText(`---\ntitle: Reference\n---\n${source}`, 'reference.mdx', { catalogueIds: ids, quarterIds: ids, quarterLabel: quarter.label }).problems).toEqual([]);
   });
 
   it.each([

@@ -83,7 +83,7 @@ describe('each indicator’s file', () => {
         return (['latest', 'previous'] as const).flatMap((role) => {
           const observation = record[role];
           if (!observation) return [];
-          return [{ key: `${quarter.id}|${role}`, quarterLabel: quarter.label, period: observation.period, figure: observation.value === null ? null : { value: observation.value, decimals: observation.decimals } }];
+          return [{ key: `${quarter.id}|${role}`, quarterLabel: quarter.label, period: observation.period, figure: observation.figure }];
         });
       });
       expect(json.figures.map((f) => `${f.publishedIn.quarterId}|${f.role}`).sort(), indicator.id).toEqual(expected.map((e) => e.key).sort());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/ingest/delimited';
 import { columnLetter, type Problem } from '../src/core/problems';
-import type { Period } from '../src/schemas/quarter';
+import type { Period } from '../src/core/records';
 import { checkQuarterFile, checkQuarterText, failureOf, realMatcher } from './helpers/content';
 
 const fixture = (name: string) => `test/fixtures/quarter/${name}`;
@@ -239,8 +239,8 @@ describe('figures read from the real content files match the seeds', () => {
       id: 'cp-reviews-in-timescale',
       line: 6,
       publishedName: 'Child protection cases which were reviewed within timescales',
-      previous: { period: P.q4_2223, value: 75.71, decimals: 2 },
-      latest: { period: P.q3_2324, value: 82.6, decimals: 1 },
+      previous: { period: P.q4_2223, figure: { value: 75.71, decimals: 2 } },
+      latest: { period: P.q3_2324, figure: { value: 82.6, decimals: 1 } },
       target: { text: '>97.2%', comparison: 'above', value: 97.2, decimals: 1, percentSign: true },
       rag: 'red',
       quartile: 4,
@@ -251,16 +251,16 @@ describe('figures read from the real content files match the seeds', () => {
 
   it('seed 004 line 28: Progress 8 (FSM) -0.64 → -0.76, neighbours -0.79, each with its two decimals', () => {
     expect(q3.get('ks4-progress-8-fsm')).toMatchObject({
-      previous: { period: P.final2122, value: -0.64, decimals: 2 },
-      latest: { period: P.final2223, value: -0.76, decimals: 2 },
+      previous: { period: P.final2122, figure: { value: -0.64, decimals: 2 } },
+      latest: { period: P.final2223, figure: { value: -0.76, decimals: 2 } },
       statisticalNeighbourAverage: { value: -0.79, decimals: 2 },
     });
   });
 
   it('seed 000 paragraph 26: secondary schools 77.8%, England 83.8%, statistical neighbours 86.1%, fourth quartile', () => {
     expect(q1.get('secondary-schools-good-outstanding')).toMatchObject({
-      latest: { period: P.q1_2425, value: 77.8, decimals: 1 },
-      previous: { period: P.q4_2324, value: 77.8, decimals: 1 },
+      latest: { period: P.q1_2425, figure: { value: 77.8, decimals: 1 } },
+      previous: { period: P.q4_2324, figure: { value: 77.8, decimals: 1 } },
       englandAverage: { value: 83.8, decimals: 1 },
       statisticalNeighbourAverage: { value: 86.1, decimals: 1 },
       quartile: 4,
@@ -270,8 +270,8 @@ describe('figures read from the real content files match the seeds', () => {
 
   it('seed 000 paragraph 30: electively home educated 1,279, compared with 1,128 at the end of Q1 2023/24', () => {
     expect(q1.get('elective-home-education')).toMatchObject({
-      latest: { period: P.q1_2425, value: 1279, decimals: 0 },
-      previous: { period: P.q1_2324, value: 1128, decimals: 0 },
+      latest: { period: P.q1_2425, figure: { value: 1279, decimals: 0 } },
+      previous: { period: P.q1_2324, figure: { value: 1128, decimals: 0 } },
       target: null,
       rag: null,
       quartile: null,
@@ -280,15 +280,15 @@ describe('figures read from the real content files match the seeds', () => {
 
   it('a termly figure in a quarter folder keeps its term and dates', () => {
     expect(q1.get('feee-3-year-olds')).toMatchObject({
-      latest: { period: P.summer2024, value: 92.9, decimals: 1 },
-      previous: { period: P.spring2024, value: 89.8, decimals: 1 },
+      latest: { period: P.summer2024, figure: { value: 92.9, decimals: 1 } },
+      previous: { period: P.spring2024, figure: { value: 89.8, decimals: 1 } },
     });
   });
 
   it('the dashboard name shortened with "(.." is matched through the alias and kept as published', () => {
     expect(q1.get('cic-health-assessments')).toMatchObject({
       publishedName: 'Children in care who have their annual health assessment within last 12 months (..',
-      latest: { value: 80.6, decimals: 1 },
+      latest: { figure: { value: 80.6, decimals: 1 } },
     });
   });
 
@@ -297,7 +297,7 @@ describe('figures read from the real content files match the seeds', () => {
       for (const observation of [record.latest, record.previous]) {
         if (!observation) continue;
         expect(observation.period).toEqual({ label: expect.any(String), kind: expect.any(String), start: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), end: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), final: expect.any(Boolean) });
-        expect(observation.decimals === null).toBe(observation.value === null);
+        if (observation.figure !== null) expect(observation.figure).toEqual({ value: expect.any(Number), decimals: expect.any(Number) });
       }
     }
   });
@@ -311,8 +311,8 @@ describe('tolerant input', () => {
   it('reads a comma-delimited CSV with quoted fields holding commas and "13,374"', () => {
     const { indicators } = parse(fixture('comma-quoted.csv'));
     expect(indicators).toMatchObject([
-      { id: 'ks2-rwm-ehcp', line: 2, publishedName: 'KS2 - Expected level in Reading, Writing and Maths - EHCP', latest: { period: P.final2223, value: 10.6, decimals: 1 }, statisticalNeighbourAverage: { value: 8.4, decimals: 1 } },
-      { id: 'children-mainstream-sen-support', line: 3, previous: { period: P.spring2024, value: 12968, decimals: 0 }, latest: { period: P.summer2024, value: 13374, decimals: 0 } },
+      { id: 'ks2-rwm-ehcp', line: 2, publishedName: 'KS2 - Expected level in Reading, Writing and Maths - EHCP', latest: { period: P.final2223, figure: { value: 10.6, decimals: 1 } }, statisticalNeighbourAverage: { value: 8.4, decimals: 1 } },
+      { id: 'children-mainstream-sen-support', line: 3, previous: { period: P.spring2024, figure: { value: 12968, decimals: 0 } }, latest: { period: P.summer2024, figure: { value: 13374, decimals: 0 } } },
     ]);
   });
 
@@ -329,7 +329,7 @@ describe('tolerant input', () => {
         ['care-leavers-eet', 4],
         ['assessments-45-days', 5],
       ]);
-      expect(indicators[0]!.latest).toEqual({ period: P.q1_2425, value: 47.3, decimals: 1 });
+      expect(indicators[0]!.latest).toEqual({ period: P.q1_2425, figure: { value: 47.3, decimals: 1 } });
     }
   });
 
@@ -353,13 +353,13 @@ describe('tolerant input', () => {
     });
 
     it('accepts a first row with blank Topic and Theme', () => {
-      expect(byId.get('care-leavers-eet')).toMatchObject({ line: 2, latest: { value: 47.3 } });
+      expect(byId.get('care-leavers-eet')).toMatchObject({ line: 2, latest: { figure: { value: 47.3 } } });
     });
 
     it('reads blank value cells as missing (null), never 0', () => {
       expect(byId.get('children-mainstream-sen-support')).toMatchObject({
-        latest: { period: P.summer2024, value: null, decimals: null },
-        previous: { period: P.spring2024, value: null, decimals: null },
+        latest: { period: P.summer2024, figure: null },
+        previous: { period: P.spring2024, figure: null },
       });
       expect(byId.get('ks2-rwm-ehcp')!.statisticalNeighbourAverage).toBeNull();
     });
@@ -373,8 +373,8 @@ describe('tolerant input', () => {
     expect(indicators).toMatchObject([
       {
         id: 'secondary-schools-good-outstanding',
-        latest: { period: P.q1_2425, value: 77.8, decimals: 1 },
-        previous: { period: P.q4_2324, value: 77.8, decimals: 1 },
+        latest: { period: P.q1_2425, figure: { value: 77.8, decimals: 1 } },
+        previous: { period: P.q4_2324, figure: { value: 77.8, decimals: 1 } },
         target: null,
         rag: 'red',
         quartile: 4,
@@ -383,8 +383,8 @@ describe('tolerant input', () => {
       },
       {
         id: 'care-leavers-eet',
-        latest: { period: P.q1_2425, value: 47.3, decimals: 1 },
-        previous: { period: P.q4_2324, value: 63.3, decimals: 1 },
+        latest: { period: P.q1_2425, figure: { value: 47.3, decimals: 1 } },
+        previous: { period: P.q4_2324, figure: { value: 63.3, decimals: 1 } },
         target: { text: '>54.0%', comparison: 'above', value: 54, decimals: 1, percentSign: true },
         englandAverage: null,
       },
@@ -427,8 +427,8 @@ describe('good.tsv, read in full', () => {
       id: 'care-leavers-eet',
       line: 2,
       publishedName: 'Care leavers EET',
-      latest: { period: P.q1_2425, value: 47.3, decimals: 1 },
-      previous: { period: P.q4_2324, value: 63.3, decimals: 1 },
+      latest: { period: P.q1_2425, figure: { value: 47.3, decimals: 1 } },
+      previous: { period: P.q4_2324, figure: { value: 63.3, decimals: 1 } },
       target: { text: '>54.0%', comparison: 'above', value: 54, decimals: 1, percentSign: true },
       rag: 'red',
       quartile: 4,
@@ -436,7 +436,7 @@ describe('good.tsv, read in full', () => {
       englandAverage: null,
     });
     expect(indicators.map((record) => record.id)).toEqual(['care-leavers-eet', 'assessments-45-days', 'care-leavers-suitable-accommodation', 'children-mainstream-sen-support']);
-    expect(indicators[3]).toMatchObject({ latest: { period: P.summer2024, value: 13374, decimals: 0 }, previous: { period: P.spring2024, value: 12968, decimals: 0 }, target: null, rag: null, quartile: null });
+    expect(indicators[3]).toMatchObject({ latest: { period: P.summer2024, figure: { value: 13374, decimals: 0 } }, previous: { period: P.spring2024, figure: { value: 12968, decimals: 0 } }, target: null, rag: null, quartile: null });
   });
 });
 
@@ -543,11 +543,11 @@ describe.each([
 });
 
 describe.each([
-  ['0% and 100%, the ends of the range', 'eet', { 'Previous Value': '0%', 'Latest Value': '100%', Target: '>54.0%', 'Status RAG': 'G' }, { previous: { value: 0, decimals: 0 }, latest: { value: 100, decimals: 0 } }],
-  ['a percentage written without its % sign', 'eet', { 'Latest Value': '47.30' }, { latest: { value: 47.3, decimals: 2 } }],
-  ['a count of 0', 'sen', { 'Latest Value': '0' }, { latest: { value: 0, decimals: 0 } }],
-  ['a count with thousands separated by commas', 'sen', { 'Latest Value': '1,279' }, { latest: { value: 1279, decimals: 0 } }],
-  ['a negative score with a true minus sign', 'p8', { 'Latest Value': '\u22120.76' }, { latest: { value: -0.76, decimals: 2 } }],
+  ['0% and 100%, the ends of the range', 'eet', { 'Previous Value': '0%', 'Latest Value': '100%', Target: '>54.0%', 'Status RAG': 'G' }, { previous: { figure: { value: 0, decimals: 0 } }, latest: { figure: { value: 100, decimals: 0 } } }],
+  ['a percentage written without its % sign', 'eet', { 'Latest Value': '47.30' }, { latest: { figure: { value: 47.3, decimals: 2 } } }],
+  ['a count of 0', 'sen', { 'Latest Value': '0' }, { latest: { figure: { value: 0, decimals: 0 } } }],
+  ['a count with thousands separated by commas', 'sen', { 'Latest Value': '1,279' }, { latest: { figure: { value: 1279, decimals: 0 } } }],
+  ['a negative score with a true minus sign', 'p8', { 'Latest Value': '\u22120.76' }, { latest: { figure: { value: -0.76, decimals: 2 } } }],
   ['an annual figure given as a calendar year', 'ks2', { 'Previous Period': '2022', 'Latest Period': '2023' }, { latest: { period: { label: '2023', kind: 'calendar-year', start: '2023-01-01', end: '2023-12-31', final: false } } }],
   ['a term that ends after the folder’s quarter but began within it', 'sen', {}, { latest: { period: P.summer2024 } }],
 ] as const)('%s', (_what, row, changes, record) => {

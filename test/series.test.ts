@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod, parseQuarterId, type Period } from '../src/core/periods';
 import { buildSeries, seriesAsPublished, type QuarterInput, type SeriesPoint } from '../src/model/series';
-import type { QuarterIndicator } from '../src/schemas/quarter';
+import type { QuarterIndicator } from '../src/core/records';
 import { reportOf } from './helpers/model';
 
 type Figure = [period: string, value: number | null, decimals?: number];
@@ -13,7 +13,7 @@ function period(label: string): Period {
 }
 
 function record(id: string, latest: Figure, previous: Figure | null = null): QuarterIndicator {
-  const observation = ([label, value, decimals]: Figure) => ({ period: period(label), value, decimals: value === null ? null : (decimals ?? 1) });
+  const observation = ([label, value, decimals]: Figure) => ({ period: period(label), figure: value === null ? null : { value, decimals: decimals ?? 1 } });
   return {
     id,
     line: 2,
@@ -47,7 +47,7 @@ describe('ordering', () => {
       ],
       'x',
     );
-    expect(points.map((point) => [point.period.label, point.value])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value])).toEqual([
       ['Q4 2022/23', 6], // ends 31 March 2023
       ['2022/23 (final)', 4], // ends 31 August 2023
       ['Autumn Term 2023', 3], // ends 31 December 2023
@@ -64,10 +64,9 @@ describe('a single point', () => {
     expect(points).toHaveLength(1);
     expect(points[0]).toMatchObject({
       period: { label: 'Q1 2024/25', kind: 'quarter', start: '2024-04-01', end: '2024-06-30' },
-      value: 47.3,
-      decimals: 1,
+      figure: { value: 47.3, decimals: 1 },
       revised: false,
-      publications: [{ quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', reportEnd: '2024-06-30', role: 'latest', value: 47.3, decimals: 1 }],
+      publications: [{ quarterId: '2024-25-q1', quarterLabel: 'Q1 2024/25', reportEnd: '2024-06-30', role: 'latest', figure: { value: 47.3, decimals: 1 } }],
     });
   });
 
@@ -90,17 +89,17 @@ describe('a revision', () => {
   it('keeps both publications, oldest report first, and marks the point revised', () => {
     expect(revised.revised).toBe(true);
     expect(revised.publications).toEqual([
-      { quarterId: '2023-24-q2', quarterLabel: 'Q2 2023/24', reportEnd: '2023-09-30', role: 'latest', value: 88.2, decimals: 1 },
-      { quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', value: 88.5, decimals: 1 },
+      { quarterId: '2023-24-q2', quarterLabel: 'Q2 2023/24', reportEnd: '2023-09-30', role: 'latest', figure: { value: 88.2, decimals: 1 } },
+      { quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', figure: { value: 88.5, decimals: 1 } },
     ]);
   });
 
   it("shows the latest report's value", () => {
-    expect(revised.value).toBe(88.5);
+    expect(revised.figure?.value).toBe(88.5);
   });
 
   it('leaves the other points alone', () => {
-    expect(points.map((point) => [point.period.label, point.value, point.revised])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value, point.revised])).toEqual([
       ['Q1 2023/24', 87.0, false],
       ['Q2 2023/24', 88.5, true],
       ['Q3 2023/24', 88.9, false],
@@ -112,7 +111,7 @@ describe('a revision', () => {
       [quarter('2023-24-q1', record('x', ['2023', 94.3, 2])), quarter('2024-25-q1', record('x', ['2024', 95.0], ['2023', 94.3, 1]))],
       'x',
     );
-    expect(point).toMatchObject({ period: { label: '2023' }, value: 94.3, decimals: 1, revised: false });
+    expect(point).toMatchObject({ period: { label: '2023' }, figure: { value: 94.3, decimals: 1 }, revised: false });
     expect(point!.publications).toHaveLength(2);
   });
 });
@@ -129,14 +128,14 @@ describe.each([
     );
     const shared = points.filter((point) => point.publications.length === 2);
     expect(shared).toHaveLength(1);
-    expect(shared[0]).toMatchObject({ period: { label: shown }, value: 2483, revised: false });
+    expect(shared[0]).toMatchObject({ period: { label: shown }, figure: { value: 2483 }, revised: false });
   });
 });
 
 describe('missing values', () => {
   it('are kept as null, never 0', () => {
     const points = seriesOf([quarter('2024-25-q1', record('x', ['Q1 2024/25', null], ['Q4 2023/24', null]))], 'x');
-    expect(points.map((point) => [point.period.label, point.value, point.decimals])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value ?? null, point.figure?.decimals ?? null])).toEqual([
       ['Q4 2023/24', null, null],
       ['Q1 2024/25', null, null],
     ]);
@@ -147,8 +146,8 @@ describe('missing values', () => {
       [quarter('2024-25-q1', record('x', ['Q1 2024/25', 47.3])), quarter('2024-25-q2', record('x', ['Q2 2024/25', 50.0], ['Q1 2024/25', null]))],
       'x',
     );
-    expect(point).toMatchObject({ value: 47.3, decimals: 1, revised: false });
-    expect(point!.publications.map((publication) => publication.value)).toEqual([47.3, null]);
+    expect(point).toMatchObject({ figure: { value: 47.3, decimals: 1 }, revised: false });
+    expect(point!.publications.map((publication) => publication.figure?.value ?? null)).toEqual([47.3, null]);
   });
 
   it('a figure published after a missing one fills the point, and is not a revision', () => {
@@ -156,7 +155,7 @@ describe('missing values', () => {
       [quarter('2024-25-q1', record('x', ['Q1 2024/25', null])), quarter('2024-25-q2', record('x', ['Q2 2024/25', 50.0], ['Q1 2024/25', 47.3]))],
       'x',
     );
-    expect(point).toMatchObject({ value: 47.3, revised: false });
+    expect(point).toMatchObject({ figure: { value: 47.3 }, revised: false });
   });
 });
 
@@ -168,7 +167,7 @@ describe('the real quarters (seeds 004 and 000)', async () => {
     return { id, label: data.label, end: data.period.end, indicators: data.indicators };
   };
   const series = buildSeries([load('2024-25-q1'), load('2023-24-q3')]);
-  const points = (id: string) => series.get(id)!.map((point) => [point.period.label, point.value, point.decimals]);
+  const points = (id: string) => series.get(id)!.map((point) => [point.period.label, point.figure?.value, point.figure?.decimals]);
 
   it.each([
     // Seed 004 line 6 and seed 000 paragraph 14: 75.71% keeps its two decimals, the others their one.
@@ -194,7 +193,7 @@ describe('the real quarters (seeds 004 and 000)', async () => {
 
   it('as the Q3 2023/24 report published it, home education leaves out Q1 2023/24, which only the later report gave', () => {
     const published = seriesAsPublished(series.get('elective-home-education')!, '2023-12-31', period('Q3 2023/24'));
-    expect(published.map((point) => [point.period.label, point.value])).toEqual([
+    expect(published.map((point) => [point.period.label, point.figure?.value])).toEqual([
       ['Q3 2022/23', 946],
       ['Q3 2023/24', 1023],
     ]);
@@ -202,7 +201,7 @@ describe('the real quarters (seeds 004 and 000)', async () => {
 
   it('as the Q1 2024/25 report published it, home education has every figure up to Q1 2024/25', () => {
     const published = seriesAsPublished(series.get('elective-home-education')!, '2024-06-30', period('Q1 2024/25'));
-    expect(published.map((point) => point.value)).toEqual([946, 1128, 1023, 1279]);
+    expect(published.map((point) => point.figure?.value)).toEqual([946, 1128, 1023, 1279]);
     expect(published.every((point) => point.laterRevisions.length === 0)).toBe(true);
   });
 });
@@ -221,19 +220,19 @@ describe('seriesAsPublished: the series as one report published it', () => {
 
   it('keeps a figure as that report published it, with the later revision as a note, never a point', () => {
     const points = asOf('2023-24-q2', 'Q2 2023/24');
-    expect(points.map((point) => [point.period.label, point.value])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value])).toEqual([
       ['Q1 2023/24', 87.0],
       ['Q2 2023/24', 88.2],
     ]);
     const q2 = points[1]!;
     expect(q2.revised).toBe(false);
     expect(q2.publications.map((publication) => publication.quarterId)).toEqual(['2023-24-q2']);
-    expect(q2.laterRevisions).toEqual([{ quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', value: 88.5, decimals: 1 }]);
+    expect(q2.laterRevisions).toEqual([{ quarterId: '2023-24-q3', quarterLabel: 'Q3 2023/24', reportEnd: '2023-12-31', role: 'previous', figure: { value: 88.5, decimals: 1 } }]);
   });
 
   it('gives the revising report its own figure, marked revised, with no later note', () => {
     const points = asOf('2023-24-q3', 'Q3 2023/24');
-    expect(points.map((point) => [point.period.label, point.value, point.revised, point.laterRevisions.length])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value, point.revised, point.laterRevisions.length])).toEqual([
       ['Q1 2023/24', 87.0, false, 0],
       ['Q2 2023/24', 88.5, true, 0],
       ['Q3 2023/24', 88.9, false, 0],
@@ -244,12 +243,12 @@ describe('seriesAsPublished: the series as one report published it', () => {
     const q3asOfQ3 = asOf('2023-24-q3', 'Q3 2023/24').at(-1)!;
     expect(q3asOfQ3.laterRevisions).toEqual([]);
     const q3asOfQ4 = asOf('2023-24-q4', 'Q4 2023/24').find((point) => point.period.label === 'Q3 2023/24')!;
-    expect(q3asOfQ4).toMatchObject({ value: 88.9, decimals: 1, revised: false });
+    expect(q3asOfQ4).toMatchObject({ figure: { value: 88.9, decimals: 1 }, revised: false });
   });
 
   it('stops at the given period and keeps each figure’s published decimals', () => {
     const points = asOf('2023-24-q4', 'Q4 2023/24');
-    expect(points.map((point) => [point.period.label, point.value, point.decimals])).toEqual([
+    expect(points.map((point) => [point.period.label, point.figure?.value, point.figure?.decimals])).toEqual([
       ['Q1 2023/24', 87.0, 1],
       ['Q2 2023/24', 88.5, 1],
       ['Q3 2023/24', 88.9, 1],
@@ -267,11 +266,11 @@ describe('seriesAsPublished: the series as one report published it', () => {
       const end = parseQuarterId(quarterId)!.period.end;
       for (const point of asOf(quarterId, 'Q4 2023/24')) {
         expect(point.publications.every((publication) => publication.reportEnd <= end)).toBe(true);
-        const current = point.publications.filter((publication) => publication.value !== null).at(-1)!;
-        expect([point.value, point.decimals]).toEqual([current.value, current.decimals]);
+        const current = point.publications.filter((publication) => publication.figure !== null).at(-1)!;
+        expect(point.figure).toEqual(current.figure);
         for (const revision of point.laterRevisions) {
           expect(revision.reportEnd > end).toBe(true);
-          expect(revision.value).not.toBe(point.value);
+          expect(revision.figure?.value).not.toBe(point.figure?.value);
         }
       }
     }
@@ -283,6 +282,6 @@ describe('seriesAsPublished: the series as one report published it', () => {
       'x',
     );
     const [point] = seriesAsPublished(same as SeriesPoint[], '2023-06-30', period('2023'));
-    expect(point).toMatchObject({ value: 94.3, decimals: 2, revised: false, laterRevisions: [] });
+    expect(point).toMatchObject({ figure: { value: 94.3, decimals: 2 }, revised: false, laterRevisions: [] });
   });
 });

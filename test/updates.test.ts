@@ -3,7 +3,8 @@ import { parsePeriod } from '../src/core/periods';
 import { buildModel } from '../src/model/model';
 import { quarterUpdates, siteUpdates } from '../src/present/updates';
 import type { Indicator } from '../src/schemas/indicator';
-import type { Period, Quarter, QuarterIndicator } from '../src/schemas/quarter';
+import type { Period, QuarterIndicator } from '../src/core/records';
+import type { Quarter } from '../src/ingest/validated';
 
 const indicator: Indicator = {
   id: 'care-leavers-eet', name: 'Care leavers EET', title: 'Care leavers in education, work or training', aliases: [], area: 'Social Care', outcome: 'Safe',
@@ -12,15 +13,15 @@ const indicator: Indicator = {
 const period = (label: string): Period => (parsePeriod(label) as { ok: true; period: Period }).period;
 const record = (latest: [string, number], previous: [string, number]): QuarterIndicator => ({
   id: indicator.id, line: 2, publishedName: indicator.name,
-  latest: { period: period(latest[0]), value: latest[1], decimals: 1 }, previous: { period: period(previous[0]), value: previous[1], decimals: 1 },
+  latest: { period: period(latest[0]), figure: { value: latest[1], decimals: 1 } }, previous: { period: period(previous[0]), figure: { value: previous[1], decimals: 1 } },
   target: null, rag: null, quartile: null, statisticalNeighbourAverage: null, englandAverage: null,
 });
 const commentary = (publishedDate: string, corrections: Quarter['commentary'] extends infer C ? (C extends { corrections: infer X } ? X : never) : never = []) => ({
   title: 'Report', period: '', committee: 'Committee', status: 'published' as const, publishedDate, summary: 'x'.repeat(40), benchmarkYear: '2022/23', headlines: [],
-  papers: [], contact: { name: 'A', email: 'a@example.org' }, corrections, revisions: [], file: 'c.mdx',
+  papers: [], contact: { name: 'A', email: 'a@example.org' }, corrections, revisions: [], file: 'c.mdx', body: [], summaryTree: [{ kind: 'text' as const, value: 'x'.repeat(40) }],
 });
-const quarter = (id: string, label: string, indicators: QuarterIndicator[], notes: ReturnType<typeof commentary>): { id: string; data: Quarter } => ({
-  id, data: { label, year: id.slice(0, 7), quarter: id.slice(8), months: '', period: period(label), file: `${id}/data.tsv`, publication: 'published', indicators, commentary: notes },
+const quarter = (id: string, label: string, indicators: QuarterIndicator[], notes: ReturnType<typeof commentary>): Quarter => ({
+  id, label, year: id.slice(0, 7), quarter: id.slice(8), months: '', period: period(label), file: `${id}/data.tsv`, publication: 'published', indicators, commentary: notes,
 });
 
 describe('the updates log', () => {

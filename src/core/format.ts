@@ -5,11 +5,11 @@
  */
 import type { Figure } from './cells.ts';
 import type { Quartile } from './vocabulary.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import type { Unit as UnitWord } from './vocabulary.ts';
 
 export type { Figure };
 
-type Unit = Pick<Indicator, 'unit'>;
+type Unit = { unit: UnitWord };
 
 const MINUS = '\u2212';
 
@@ -32,11 +32,6 @@ export function formatFigure(figure: Figure | null, unit: Unit): string {
   if (figure === null) return 'no figure';
   const text = fixed(figure.value, figure.decimals);
   return unit.unit === 'percent' ? `${text}%` : text;
-}
-
-/** An observation's figure (value and decimals may be null when none was published). */
-export function figureOf(observation: { value: number | null; decimals: number | null } | null | undefined): Figure | null {
-  return observation && observation.value !== null ? { value: observation.value, decimals: observation.decimals ?? 0 } : null;
 }
 
 /**

@@ -7,9 +7,24 @@
  */
 
 import type { Frequency } from './vocabulary.ts';
-import type { Period, PeriodKind } from '../schemas/quarter.ts';
 
-export type { Period, PeriodKind };
+/** The kinds of period the council's reports use. */
+export type PeriodKind = 'quarter' | 'term' | 'academic-year' | 'calendar-year';
+
+/**
+ * A reporting period, kept as an object from the parser to the pages so
+ * figures are matched by the period they belong to, never by label text.
+ */
+export interface Period {
+  /** The label exactly as published, tidied of extra spaces: "Q1 2024/25", "Summer Term 2024". */
+  label: string;
+  kind: PeriodKind;
+  /** First and last day, ISO dates (YYYY-MM-DD). */
+  start: string;
+  end: string;
+  /** True for annual figures the export marks "Final". */
+  final: boolean;
+}
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
 

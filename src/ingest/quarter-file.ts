@@ -4,7 +4,7 @@
  * with any problem publishes nothing.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { QuarterIndicator } from '../schemas/quarter.ts';
+import type { Figure, QuarterIndicator } from '../core/records.ts';
 import { QUARTER_COLUMNS, quarterRowSchema, type QuarterRow } from '../schemas/quarter-row.ts';
 import type { IndicatorMatcher } from './catalogue.ts';
 import { meetsTarget, type ParsedNumber } from '../core/cells.ts';
@@ -301,18 +301,17 @@ function toRecord(data: QuarterRow, indicator: Indicator, line: number): Quarter
     id: indicator.id,
     line,
     publishedName: data.indicator.replace(/\s+/g, ' ').trim(),
-    latest: { period: data.latestPeriod, value: data.latestValue?.value ?? null, decimals: data.latestValue?.decimals ?? null },
-    previous: data.previousPeriod
-      ? { period: data.previousPeriod, value: data.previousValue?.value ?? null, decimals: data.previousValue?.decimals ?? null }
-      : null,
+    latest: { period: data.latestPeriod, figure: figure(data.latestValue) },
+    previous: data.previousPeriod ? { period: data.previousPeriod, figure: figure(data.previousValue) } : null,
     target: data.target,
     rag: data.rag,
     quartile: data.quartile,
-    statisticalNeighbourAverage: figureOf(data.statisticalNeighbourAverage),
-    englandAverage: figureOf(data.englandAverage),
+    statisticalNeighbourAverage: figure(data.statisticalNeighbourAverage),
+    englandAverage: figure(data.englandAverage),
   };
 }
 
-function figureOf(number: ParsedNumber | null) {
+/** The figure a cell gave: its value and published decimals, without how it was written. */
+function figure(number: ParsedNumber | null): Figure | null {
   return number ? { value: number.value, decimals: number.decimals } : null;
 }

@@ -8,22 +8,26 @@
  * content reason. `npm run check`, the content loaders and the tests all call
  * this, so they cannot disagree.
  */
-import { checkCommentaryBody, type FigureReference } from './commentary-body.ts';
+import { readCommentaryBody, readSummary, type FigureReference } from './commentary-body.ts';
+import { MAX_COMMENTARY_BYTES, splitCommentary, type CommentaryParts } from './commentary-file.ts';
+import type { Block, Inline } from '../core/commentary-tree.ts';
 import type { Commentary } from '../schemas/commentary.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import type { Quarter, QuarterIndicator } from '../schemas/quarter.ts';
+import type { Quarter } from './validated.ts';
+import type { QuarterIndicator } from '../core/records.ts';
 import { IndicatorMatcher, parseCatalogue } from './catalogue.ts';
 import { readNumber } from '../core/cells.ts';
 import { checkReleaseCalendar, type Release } from './releases.ts';
 import { parseSiteSettings } from './site-settings.ts';
+import type { SiteSettings } from '../schemas/site.ts';
 import { readFrontmatter } from './yaml-file.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
-import { figureOf, formatFigure } from '../core/format.ts';
+import { formatFigure, type Figure } from '../core/format.ts';
 import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from '../core/periods.ts';
 import { closestNames } from '../core/names.ts';
 import type { Problem } from '../core/problems.ts';
 import { parseQuarterTable } from './quarter-file.ts';
-import { checkSummary } from './summary-text.ts';
+import { checkSummaryText } from './summary-text.ts';
 
 /** A file as read from disk: its path as the editor sees it and its bytes. */
 export interface SourceFile {
@@ -73,6 +77,8 @@ export interface QuarterReport {
 }
 
 export interface ContentReport {
+  /** content/site.yaml, validated; null when it has problems (they are in catalogueProblems). */
+  settings: SiteSettings | null;
   /** site.yaml's areas, in reading order (empty when site.yaml has problems). */
   areas: string[];
   catalogue: Indicator[];
@@ -97,12 +103,12 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
     : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
   const calendar = checkReleaseCalendar(files.releases);
   const releases = { releases: calendar.releases, releaseProblems: calendar.problems };
-  if (!settings.settings) return { areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [], ...releases };
+  if (!settings.settings) return { settings: null, areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [], ...releases };
   const areas = settings.settings.areas;
   const catalogueResult = files.catalogue
     ? readCatalogueFile(files.catalogue, settings.settings.areas)
     : { indicators: [], problems: [{ file: files.cataloguePath, expected: 'the indicator catalogue, indicators.csv, in the content folder' }] };
-  if (catalogueResult.problems.length) return { areas, catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [], ...releases };
+  if (catalogueResult.problems.length) return { settings: settings.settings, areas, catalogue: [], catalogueProblems: catalogueResult.problems, quarters: [], ...releases };
   const catalogue = catalogueResult.indicators;
   const matcher = new IndicatorMatcher(catalogue);
   const reports: QuarterReport[] = [];
@@ -111,7 +117,7 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   }
   checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
   for (const report of reports) if (report.problems.length) report.quarter = null;
-  return { areas, catalogue, catalogueProblems: [], quarters: reports, ...releases };
+  return { settings: settings.settings, areas, catalogue, catalogueProblems: [], quarters: reports, ...releases };
 }
 
 function readCatalogueFile(source: SourceFile, areas: readonly string[]): { indicators: Indicator[]; problems: Problem[] } {
@@ -160,7 +166,7 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   }
 
   if (commentary?.data) {
-    const gate = publicationGate(commentary.data, commentary.source, folder.commentary!.file, commentary.lineOf);
+    const gate = publicationGate(commentary.data, commentary.text, folder.commentary!.file, commentary.lineOf);
     if (report.publication === 'published') report.problems.push(...gate);
     // A draft is told what publishing will need, without it being a problem yet.
     else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
@@ -171,8 +177,9 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   // When the data cannot be read, the commentary's own structure is still checked, so one run lists everything.
   const checkBodyWithoutData = () => {
     if (!commentary || !folder.commentary) return;
+    if (!commentary.parts) return;
     const ids = catalogue.map((indicator) => indicator.id);
-    report.problems.push(...checkCommentaryBody(commentary.source, folder.commentary.file, { catalogueIds: ids, quarterIds: ids, quarterLabel: reporting.label }).problems);
+    report.problems.push(...readCommentaryBody(commentary.parts.body, folder.commentary.file, { catalogueIds: ids, quarterIds: ids, quarterLabel: reporting.label }).problems);
   };
   const table = await readDataFile(dataFile);
   if (!table.ok) {
@@ -189,19 +196,20 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   }
 
   const indicators = parsed.indicators;
-  if (commentary && folder.commentary) {
-    const body = checkCommentaryBody(commentary.source, folder.commentary.file, {
-      catalogueIds: catalogue.map((indicator) => indicator.id),
-      quarterIds: indicators.map((indicator) => indicator.id),
-      quarterLabel: reporting.label,
-    });
-    report.problems.push(...body.problems);
-    report.references = body.references;
+  let body: Block[] = [];
+  let summary: Inline[] = [];
+  if (commentary?.parts && folder.commentary) {
+    const file = folder.commentary.file;
+    const context = { catalogueIds: catalogue.map((indicator) => indicator.id), quarterIds: indicators.map((indicator) => indicator.id), quarterLabel: reporting.label };
+    const read = readCommentaryBody(commentary.parts.body, file, context);
+    report.problems.push(...read.problems);
+    report.references = read.references;
+    body = read.blocks;
     if (commentary.data) {
       const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
-      report.problems.push(...checkCorrections(commentary.data, indicators, byId, folder.commentary.file, commentary.lineOf));
+      report.problems.push(...checkCorrections(commentary.data, indicators, byId, file, commentary.lineOf));
       commentary.data.headlines.forEach((id, index) => {
-        const at = { file: folder.commentary!.file, line: commentary.lineOf(['headlines', index]) ?? commentary.lineOf(['headlines']) };
+        const at = { file, line: commentary.lineOf(['headlines', index]) ?? commentary.lineOf(['headlines']) };
         if (!indicators.some((indicator) => indicator.id === id)) {
           const suggestion = closestNames(id, indicators.map((indicator) => indicator.id), 1)[0];
           report.problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, the id of an indicator this quarter reports`, hint: suggestion ? `Did you mean "${suggestion}"?` : 'The figure reference page lists the ids.' });
@@ -210,11 +218,14 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
         }
       });
       const summaryLine = commentary.lineOf(['summary']);
-      report.problems.push(...checkSummary(commentary.data.summary, folder.commentary.file, summaryLine, indicators.map((indicator) => indicator.id)));
+      const summaryRead = readSummary(commentary.data.summary, file, summaryLine, { ...context, quarterLabel: 'this quarter', catalogueIds: context.quarterIds });
+      report.problems.push(...summaryRead.problems, ...checkSummaryText(summaryRead.inlines, file, summaryLine));
+      summary = summaryRead.inlines;
     }
   }
   const { label, year, quarter, months, period } = reporting;
   report.quarter = {
+    id: folder.name,
     label,
     year,
     quarter,
@@ -223,13 +234,16 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     file: dataFile.file,
     publication: report.publication,
     indicators,
-    commentary: commentary?.data ? { ...commentary.data, file: folder.commentary!.file } : null,
+    commentary: commentary?.data ? { ...commentary.data, file: folder.commentary!.file, body, summaryTree: summary } : null,
   };
   return report;
 }
 
 interface CommentaryRead {
-  source: string;
+  /** The file's text as decoded. */
+  text: string;
+  /** The file's two parts, as the one split of src/ingest/commentary-file.ts made them; null when it could not be split. */
+  parts: CommentaryParts | null;
   data: Commentary | null;
   status: 'draft' | 'published' | null;
   problems: Problem[];
@@ -237,10 +251,16 @@ interface CommentaryRead {
 }
 
 function readCommentary(source: SourceFile, reporting: ReportingQuarter | null): CommentaryRead {
+  const unread = (problem: Problem): CommentaryRead => ({ text: '', parts: null, data: null, status: null, problems: [problem], lineOf: () => undefined });
+  if (source.bytes.length > MAX_COMMENTARY_BYTES) {
+    return unread({ file: source.file, line: 1, found: `${Math.ceil(source.bytes.length / 1000)} KB`, expected: `a commentary of at most ${MAX_COMMENTARY_BYTES / 1000} KB`, hint: 'The commentary sums up a report in a few pages; link to the full committee papers instead.' });
+  }
   const decoded = decodeText(source.bytes, source.file);
-  if (!decoded.ok) return { source: '', data: null, status: null, problems: [decoded.problem], lineOf: () => undefined };
-  const text = decoded.text.replace(/^\uFEFF/, '');
-  const frontmatter = readFrontmatter(text, source.file);
+  // A commentary's problems are always at a line, so an editor can jump to them: a file that is not text, at its first.
+  if (!decoded.ok) return unread({ line: 1, ...decoded.problem });
+  const split = splitCommentary(decoded.text, source.file);
+  if (!split.parts) return { text: decoded.text, parts: null, data: null, status: null, problems: split.problems, lineOf: () => undefined };
+  const frontmatter = readFrontmatter(split.parts.frontmatter, source.file);
   const problems = [...frontmatter.problems];
   if (frontmatter.data && reporting && frontmatter.data.period !== reporting.label) {
     problems.push({
@@ -251,7 +271,7 @@ function readCommentary(source: SourceFile, reporting: ReportingQuarter | null):
       hint: 'A commentary copied from another quarter must have its period changed, and its text checked.',
     });
   }
-  return { source: text, data: frontmatter.data, status: frontmatter.status, problems, lineOf: frontmatter.lineOf };
+  return { text: decoded.text, parts: split.parts, data: frontmatter.data, status: frontmatter.status, problems, lineOf: frontmatter.lineOf };
 }
 
 /**
@@ -306,7 +326,7 @@ function checkCorrections(
       return;
     }
     const observation = record[correction.figure];
-    const shown = formatFigure(figureOf(observation), indicator);
+    const shown = formatFigure(observation?.figure ?? null, indicator);
     const newValue = readNumber(correction.newValue);
     const oldValue = readNumber(correction.oldValue);
     const newShown = newValue.ok ? formatFigure(newValue.value, indicator) : null;
@@ -337,7 +357,7 @@ function checkCorrections(
 function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string, Indicator>): void {
   const withData = reports.filter((report) => report.quarter).sort((a, b) => a.quarter!.period.end.localeCompare(b.quarter!.period.end));
   // For each indicator and period: the most recent publication so far, as we walk the reports in order.
-  const lastPublished = new Map<string, { report: QuarterReport; record: QuarterIndicator; role: 'latest' | 'previous'; value: number; decimals: number }>();
+  const lastPublished = new Map<string, { report: QuarterReport; record: QuarterIndicator; role: 'latest' | 'previous'; figure: Figure }>();
   for (const report of withData) {
     const quarter = report.quarter!;
     const notes = quarter.commentary?.revisions ?? [];
@@ -346,11 +366,12 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
     for (const record of quarter.indicators) {
       for (const role of ['previous', 'latest'] as const) {
         const observation = record[role];
-        if (!observation || observation.value === null) continue;
+        const figure = observation?.figure;
+        if (!observation || !figure) continue;
         const key = `${record.id}|${periodKey(observation.period)}`;
         const earlier = lastPublished.get(key);
-        lastPublished.set(key, { report, record, role, value: observation.value, decimals: observation.decimals ?? 0 });
-        if (!earlier || earlier.report === report || earlier.value === observation.value) continue;
+        lastPublished.set(key, { report, record, role, figure });
+        if (!earlier || earlier.report === report || earlier.figure.value === figure.value) continue;
         const noteIndex = notes.findIndex((note, index) => {
           if (used.has(index) || note.indicator !== record.id) return false;
           const period = parsePeriod(note.period);
@@ -358,8 +379,8 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
           const newValue = readNumber(note.newValue);
           return (
             period.ok && periodKey(period.period) === periodKey(observation.period) &&
-            oldValue.ok && oldValue.value?.value === earlier.value &&
-            newValue.ok && newValue.value?.value === observation.value
+            oldValue.ok && oldValue.value?.value === earlier.figure.value &&
+            newValue.ok && newValue.value?.value === figure.value
           );
         });
         if (noteIndex >= 0) {
@@ -367,8 +388,8 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
           continue;
         }
         const indicator = catalogue.get(record.id)!;
-        const oldText = formatFigure({ value: earlier.value, decimals: earlier.decimals }, indicator);
-        const newText = formatFigure(figureOf(observation), indicator);
+        const oldText = formatFigure(earlier.figure, indicator);
+        const newText = formatFigure(figure, indicator);
         report.problems.push({
           file: quarter.file,
           line: record.line,

@@ -3,7 +3,7 @@
  * a YAML parser that keeps positions, validated with their schema, every
  * problem reported at its own line.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { commentarySchema, type Commentary } from '../schemas/commentary.ts';
 import { closestNames } from '../core/names.ts';
@@ -21,34 +21,12 @@ export interface FrontmatterResult {
 
 const noLines = () => undefined;
 
-const FENCE = '---';
-
-/** The frontmatter block's text and the file line its first line is on; null when the file does not start with one. */
-export function frontmatterBlock(source: string): { text: string; firstLine: number } | null {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== FENCE) return null;
-  const close = lines.findIndex((line, index) => index > 0 && line.trim() === FENCE);
-  if (close < 0) return null;
-  return { text: lines.slice(1, close).join('\n'), firstLine: 2 };
-}
-
-export function readFrontmatter(source: string, file: string): FrontmatterResult {
-  const block = frontmatterBlock(source);
-  if (!block) {
-    return {
-      data: null,
-      status: null,
-      lineOf: noLines,
-      problems: [
-        {
-          file,
-          line: 1,
-          expected: 'the file to start with a frontmatter block: a line of three hyphens (---), the fields (title, period, status...), and another ---',
-          hint: 'Copy the top of another quarter’s commentary.mdx, or start again with npm run new-quarter.',
-        },
-      ],
-    };
-  }
+/**
+ * A commentary's frontmatter lines (split from the body by
+ * src/ingest/commentary-file.ts, the one place that decides where they end),
+ * validated with the commentary schema.
+ */
+export function readFrontmatter(block: { text: string; firstLine: number }, file: string): FrontmatterResult {
   const result = readYaml(block.text, file, commentarySchema, block.firstLine);
   const status = result.raw && typeof result.raw === 'object' ? (result.raw as Record<string, unknown>).status : undefined;
   return {
@@ -89,6 +67,8 @@ export function readYaml<S extends z.ZodType>(text: string, file: string, schema
       })),
     };
   }
+  const plain = plainYamlProblems(document, file, lineOf);
+  if (plain.length) return { data: null, raw: null, lineOf: noLines, problems: plain };
   const raw: unknown = document.toJS();
   const lineAt = (path: PropertyKey[]) => {
     const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
@@ -98,6 +78,36 @@ export function readYaml<S extends z.ZodType>(text: string, file: string, schema
   if (parsed.success) return { data: parsed.data, raw, problems: [], lineOf: lineAt };
   const problems = parsed.error.issues.flatMap((issue) => issueProblems(issue, file, lineAt, raw, schema));
   return { data: null, raw, problems, lineOf: lineAt };
+}
+
+/**
+ * Content files are plain YAML: no tags (!!binary, !foo, which other YAML readers
+ * treat differently or refuse), no anchors or aliases (which can multiply a
+ * small file into a huge one), no directives, and nothing the reader only warns
+ * about. Nesting too deep for the reader is one of its errors, reported above.
+ */
+function plainYamlProblems(document: Document, file: string, lineOf: (offset: number) => number): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: unknown) => (isNode(node) && node.range ? lineOf(node.range[0]) : undefined);
+  if (document.directives?.yaml.explicit || document.directives?.tags && Object.keys(document.directives.tags).some((handle) => !['!', '!!'].includes(handle))) {
+    problems.push({ file, line: lineOf(0), found: '%YAML or %TAG', expected: 'plain settings, without YAML directives', hint: 'Delete the line starting with %.' });
+  }
+  visit(document, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        problems.push({ file, line: at(node), found: `*${node.source}`, expected: 'each value written out, not a YAML alias (*name)', hint: 'Write the value again in full instead of *name.' });
+      } else if (node.anchor) {
+        problems.push({ file, line: at(node), found: `&${node.anchor}`, expected: 'plain values, without YAML anchors (&name)', hint: `Delete &${node.anchor}.` });
+      }
+      if (node.tag) {
+        problems.push({ file, line: at(node), found: node.tag.replace('tag:yaml.org,2002:', '!!'), expected: 'plain values, without YAML tags (! or !!)', hint: 'Delete the tag; put the value in double quotes if it is text.' });
+      }
+    },
+  });
+  for (const warning of document.warnings) {
+    problems.push({ file, line: lineOf(warning.pos[0]), expected: `a line the YAML reader understands without warnings (it said: ${warning.message.split(' at line')[0]})` });
+  }
+  return problems;
 }
 
 type Issue = z.core.$ZodIssue;

@@ -1,36 +1,98 @@
 /**
- * The site's data for pages: the collections read once per build and turned
- * into the model, so no page scans a collection of its own. Under `astro dev`
- * the content is checked again on every request, so an edit that breaks a file
- * shows its problems in the browser instead of the last good figures.
+ * The one seam between Astro and the domain. The content folder is read and
+ * validated once per build (src/ingest/validate.ts, the same function
+ * `npm run check` calls), and everything a page shows comes from that result:
+ * the site settings, the model of every quarter (built straight from the
+ * validated quarters, with no store or second schema in between) and the
+ * release calendar. A content problem stops the build here, in plain words.
+ * Under `astro dev` the folder is checked again whenever a file changes, so an
+ * edit that breaks a file shows its problems in the browser.
  */
-import { getCollection } from 'astro:content';
-import { buildModel, type SiteModel } from '../model/model';
-import type { Release } from '../ingest/releases';
-import { contentError, contentReport, problemsFor } from './content-files';
-import { SITE } from '../site.config';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildModel, type SiteModel } from '../model/model.ts';
+import type { Release } from '../ingest/releases.ts';
+import { readContentFiles } from '../ingest/read-content.ts';
+import { blockingProblems, validateContent, type ContentReport } from '../ingest/validate.ts';
+import { formatFileProblems, groupByFile, type Problem } from '../core/problems.ts';
+import type { SiteSettings } from '../schemas/site.ts';
 
-let model: Promise<SiteModel> | undefined;
-
-export async function getSiteModel(): Promise<SiteModel> {
-  if (import.meta.env.DEV) {
-    const problems = await problemsFor({ contentDir: SITE.contentDir, includeDrafts: true });
-    if (problems.length) throw contentError(problems, 'preview');
-    // The collections change under the dev server: build the model afresh each time.
-    model = undefined;
-  }
-  model ??= (async () => {
-    const [indicators, quarters] = await Promise.all([getCollection('indicators'), getCollection('quarters')]);
-    return buildModel(
-      indicators.map((entry) => entry.data),
-      quarters.map(({ id, data }) => ({ id, data })),
-      SITE.areas,
-    );
-  })();
-  return model;
+export interface SiteData {
+  settings: SiteSettings;
+  model: SiteModel;
+  releases: Release[];
+  report: ContentReport;
 }
 
-/** The announced releases, from the same validated read of the content folder the loaders used (no second parse). */
-export async function getReleases(): Promise<Release[]> {
-  return (await contentReport(SITE.contentDir)).releases;
+export interface ContentOptions {
+  contentDir: string;
+  /** Draft quarters are built too (the dev server and `npm run preview:drafts`); the public build leaves them out. */
+  includeDrafts: boolean;
+}
+
+/**
+ * The content folder and whether drafts are built, from the environment: CONTENT_DIR points the build at another
+ * folder (another council, benchmarks, tests); drafts are part of the dev server and `npm run preview:drafts` only.
+ */
+export function contentOptions(dev: boolean): ContentOptions {
+  return { contentDir: process.env.CONTENT_DIR || 'content', includeDrafts: dev || process.env.PREVIEW_DRAFTS === '1' };
+}
+
+/**
+ * One validation per build, kept on globalThis: the content-check integration
+ * (which stops a build before Astro writes anything) and the pages run in one
+ * process but load this module separately, and must share the one read.
+ */
+const CACHE = Symbol.for('cfs-performance.site-data');
+type Cache = { key: string; data: Promise<SiteData> } | undefined;
+const store = globalThis as typeof globalThis & { [CACHE]?: Cache };
+
+/** What changed on disk: every content file's name, size and time. Cheap enough to take on every request in dev. */
+function signature(contentDir: string): string {
+  const files = readContentFiles(contentDir);
+  const parts = [files.releases, files.settings, files.catalogue, ...files.quarters.flatMap((q) => [q.commentary, ...q.dataFiles, { file: q.path, bytes: new Uint8Array() }])]
+    .filter((file) => file !== null)
+    .map((file) => {
+      const stat = statSync(resolve(file.file), { throwIfNoEntry: false });
+      return `${file.file}:${stat?.size}:${stat?.mtimeMs}`;
+    });
+  return parts.join('|');
+}
+
+/**
+ * The problems as one message: grouped by file, at most 50 a file, no stack
+ * trace and no path inside the code. A plain Error, not an AstroError: Astro
+ * reads an AstroError's message and hint as Markdown, which would eat the
+ * brackets and asterisks of a message that quotes what the editor wrote.
+ */
+export function contentError(problems: readonly Problem[], where: 'build' | 'preview' = 'build'): Error {
+  const groups = [...groupByFile(problems)];
+  const outcome = where === 'build' ? ', so nothing was published' : ': fix it and save, and this page comes back';
+  const message = `The content has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}${outcome}.\n\n${groups
+    .map(([file, list]) => formatFileProblems(file, list))
+    .join('\n')}\nFix each problem above (docs/EDITING.md explains every message), then run npm run check.`;
+  const error = new Error(message);
+  error.name = 'Content problem';
+  // Astro prints the stack of an error that has one; a content problem is not a fault in the code.
+  error.stack = '';
+  return error;
+}
+
+async function load(options: ContentOptions, dev: boolean): Promise<SiteData> {
+  const report = await validateContent(readContentFiles(options.contentDir));
+  const problems = blockingProblems(report, options);
+  if (problems.length || !report.settings) throw contentError(problems, dev ? 'preview' : 'build');
+  const included = report.quarters.flatMap((quarter) => (quarter.quarter && (quarter.publication === 'published' || options.includeDrafts) ? [quarter.quarter] : []));
+  return { settings: report.settings, model: buildModel(report.catalogue, included, report.areas), releases: report.releases, report };
+}
+
+/** The site's data for this content folder: validated and modelled once, again only when a file changes. */
+export function siteData(options: ContentOptions, dev = false): Promise<SiteData> {
+  // The signature is only taken under the dev server, where files change while it runs.
+  const key = `${options.contentDir}|${options.includeDrafts}|${dev ? signature(options.contentDir) : ''}`;
+  const cached = store[CACHE];
+  if (cached && cached.key === key) return cached.data;
+  const data = load(options, dev);
+  store[CACHE] = { key, data };
+  return data;
 }

@@ -3,10 +3,10 @@
  * whether the target is met, and one plain-English line putting it together.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { QuarterIndicator } from '../schemas/quarter.ts';
+import type { QuarterIndicator } from '../core/records.ts';
 import { meetsTarget } from '../core/cells.ts';
 import { directionOfTravel, movement, type Direction, type Movement } from '../core/direction.ts';
-import { figureOf, formatChange, formatFigure, quartileWords, type Figure } from '../core/format.ts';
+import { formatChange, formatFigure, quartileWords, type Figure } from '../core/format.ts';
 
 export interface Card {
   indicator: Indicator;
@@ -69,15 +69,15 @@ export function describeCard(card: Omit<Card, 'sentence' | 'revisions'>): string
     const quartile = `${quartileWords(card.record.quartile)} nationally`;
     sentence = sentence ? `${sentence}; ${quartile}` : quartile.charAt(0).toUpperCase() + quartile.slice(1);
   }
-  if (!sentence) sentence = card.record.latest.value === null ? 'No figure was published for this period' : 'No earlier figure to compare with';
+  if (!sentence) sentence = card.record.latest.figure === null ? 'No figure was published for this period' : 'No earlier figure to compare with';
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
 export function buildCard(indicator: Indicator, record: QuarterIndicator): Card {
-  const previous = record.previous?.value ?? null;
-  const latest = record.latest.value;
+  const previous = record.previous?.figure?.value ?? null;
+  const latest = record.latest.figure?.value ?? null;
   const direction = directionOfTravel(previous, latest, indicator.polarity);
-  const change = formatChange(figureOf(record.previous), figureOf(record.latest), indicator);
+  const change = formatChange(record.previous?.figure ?? null, record.latest.figure, indicator);
   const partial = {
     indicator,
     record,

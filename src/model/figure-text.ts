@@ -4,9 +4,9 @@
  * commentary components and to fill the figure tags of a summary, so a figure
  * reads the same wherever it appears.
  */
-import { parseSummary, type SummaryNode } from '../ingest/summary-text.ts';
+import type { Inline } from '../core/commentary-tree.ts';
 import type { Card } from './cards.ts';
-import { figureOf, formatFigure, quartileWords } from '../core/format.ts';
+import { formatFigure, quartileWords } from '../core/format.ts';
 import type { QuarterSummary } from './summary.ts';
 import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
 
@@ -68,7 +68,7 @@ export function figureText(component: string, props: Readonly<Record<string, str
   const observation = props.period === 'previous' ? record.previous : record.latest;
   switch (component) {
     case 'Value':
-      return formatFigure(figureOf(observation), indicator);
+      return formatFigure(observation?.figure ?? null, indicator);
     case 'Period':
       return observation?.period.label ?? 'no earlier period';
     case 'Change':
@@ -91,17 +91,20 @@ export function figureText(component: string, props: Readonly<Record<string, str
   }
 }
 
-/** The summary as plain text, its figure tags filled in from the quarter's cards. */
-export function renderSummary(summary: string, context: FigureContext): string {
-  const tree = parseSummary(summary);
-  if (!tree) return summary;
-  const text = (node: SummaryNode): string => {
-    if (node.type === 'text') return node.value ?? '';
-    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
-      const props = Object.fromEntries((node.attributes ?? []).flatMap((attribute) => (attribute.name && typeof attribute.value === 'string' ? [[attribute.name, attribute.value]] : [])));
-      return figureText(node.name ?? '', props, context) ?? '';
+/** The summary as plain text, from the tree the check read, its figure tags filled in from the quarter's cards. */
+export function renderSummary(summary: readonly Inline[], context: FigureContext): string {
+  const text = (node: Inline): string => {
+    switch (node.kind) {
+      case 'text':
+      case 'code':
+        return node.value;
+      case 'break':
+        return ' ';
+      case 'figure':
+        return figureText(node.component, node.props, context) ?? '';
+      default:
+        return node.children.map(text).join('');
     }
-    return (node.children ?? []).map(text).join('');
   };
-  return text(tree).replace(/\s+/g, ' ').trim();
+  return summary.map(text).join('').replace(/\s+/g, ' ').trim();
 }

@@ -4,16 +4,14 @@
  */
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Correction } from '../schemas/commentary.ts';
-import type { Quarter } from '../schemas/quarter.ts';
+import type { Quarter } from '../ingest/validated.ts';
 import { buildCard, type Card, type Revision } from './cards.ts';
-import { figureOf } from '../core/format.ts';
 import { periodKey } from '../core/periods.ts';
 import { buildSeries, seriesAsPublished, type PublishedPoint, type SeriesPoint } from './series.ts';
 import { summarise, type QuarterSummary } from './summary.ts';
 import { renderSummary } from './figure-text.ts';
 
 export interface QuarterView extends Quarter {
-  id: string;
   cards: Card[];
   /** Cards grouped by area, in the catalogue's area order; empty areas left out. */
   areas: { area: string; cards: Card[] }[];
@@ -61,15 +59,15 @@ export function leadingQuarter(model: Pick<SiteModel, 'quarters'>): QuarterView 
  */
 export function buildModel(
   catalogue: readonly Indicator[],
-  quarters: readonly { id: string; data: Quarter }[],
+  quarters: readonly Quarter[],
   /** The areas in reading order (site.yaml); by default in the catalogue's order of first appearance. */
   areaOrder: readonly string[] = [...new Set(catalogue.map((indicator) => indicator.area))],
 ): SiteModel {
   const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
-  const oldestFirst = [...quarters].sort((a, b) => a.data.period.end.localeCompare(b.data.period.end));
-  const series = buildSeries(oldestFirst.map(({ id, data }) => ({ id, label: data.label, end: data.period.end, indicators: data.indicators })));
+  const oldestFirst = [...quarters].sort((a, b) => a.period.end.localeCompare(b.period.end));
+  const series = buildSeries(oldestFirst.map((data) => ({ id: data.id, label: data.label, end: data.period.end, indicators: data.indicators })));
 
-  const views: QuarterView[] = oldestFirst.map(({ id, data }, index) => {
+  const views: QuarterView[] = oldestFirst.map((data, index) => {
     const cards = data.indicators.flatMap((record) => {
       const indicator = byId.get(record.id);
       return indicator ? [buildCard(indicator, record)] : [];
@@ -89,10 +87,9 @@ export function buildModel(
     const summary = summarise(cards);
     return {
       ...data,
-      id,
       corrections,
       trends,
-      summaryText: data.commentary ? renderSummary(data.commentary.summary, { cards, summary }) : null,
+      summaryText: data.commentary ? renderSummary(data.commentary.summaryTree, { cards, summary }) : null,
       cards: areas.flatMap((group) => group.cards),
       areas,
       summary,
@@ -137,13 +134,13 @@ function revisionsFor(card: Card, quarterId: string, index: ReadonlyMap<string, 
     if (!observation) continue;
     const point = index.get(periodKey(observation.period));
     for (const publication of point?.publications ?? []) {
-      if (publication.quarterId === quarterId || publication.value === observation.value || publication.value === null) continue;
+      if (publication.quarterId === quarterId || publication.figure === null || publication.figure.value === observation.figure?.value) continue;
       revisions.push({
         period: observation.period.label,
         role,
         quarterId: publication.quarterId,
         quarterLabel: publication.quarterLabel,
-        figure: figureOf(publication),
+        figure: publication.figure,
         later: order.get(publication.quarterId)! > order.get(quarterId)!,
       });
     }

@@ -4,7 +4,8 @@
  * the same period different values, both are kept and the point is marked
  * revised; the most recent report's value is the current one.
  */
-import type { Period, QuarterIndicator } from '../schemas/quarter.ts';
+import type { Period } from '../core/periods.ts';
+import type { Figure, QuarterIndicator } from '../core/records.ts';
 import { comparePeriods, periodKey } from '../core/periods.ts';
 
 export interface Publication {
@@ -15,15 +16,13 @@ export interface Publication {
   reportEnd: string;
   /** Whether the report gave it as its latest or previous value. */
   role: 'latest' | 'previous';
-  value: number | null;
-  decimals: number | null;
+  figure: Figure | null;
 }
 
 export interface SeriesPoint {
   period: Period;
-  /** The value from the most recent report that gave one. */
-  value: number | null;
-  decimals: number | null;
+  /** The figure from the most recent report that gave one. */
+  figure: Figure | null;
   /** Every report that gave a value for this period, oldest report first. */
   publications: Publication[];
   /** True when reports disagree about the value. */
@@ -57,20 +56,18 @@ export function buildSeries(quarters: readonly QuarterInput[]): Map<string, Seri
           quarterLabel: quarter.label,
           reportEnd: quarter.end,
           role,
-          value: observation.value,
-          decimals: observation.decimals,
+          figure: observation.figure,
         };
         const existing = points.get(key);
         if (!existing) {
-          points.set(key, { period: observation.period, value: observation.value, decimals: observation.decimals, publications: [publication], revised: false });
+          points.set(key, { period: observation.period, figure: observation.figure, publications: [publication], revised: false });
           continue;
         }
         existing.publications.push(publication);
-        if (observation.value !== null) {
-          if (existing.value !== null && existing.value !== observation.value) existing.revised = true;
+        if (observation.figure !== null) {
+          if (existing.figure !== null && existing.figure.value !== observation.figure.value) existing.revised = true;
           // Later reports win, and so does their wording of the period.
-          existing.value = observation.value;
-          existing.decimals = observation.decimals;
+          existing.figure = observation.figure;
           existing.period = observation.period;
         }
       }
@@ -100,16 +97,15 @@ export function seriesAsPublished(series: readonly SeriesPoint[], reportEnd: str
   for (const point of series) {
     if (point.period.end > until.end) continue;
     const known = point.publications.filter((publication) => publication.reportEnd <= reportEnd);
-    const current = known.filter((publication) => publication.value !== null).at(-1) ?? known.at(-1);
+    const current = known.filter((publication) => publication.figure !== null).at(-1) ?? known.at(-1);
     if (!current) continue;
     const laterRevisions = point.publications.filter(
-      (publication) => publication.reportEnd > reportEnd && publication.value !== null && publication.value !== current.value,
+      (publication) => publication.reportEnd > reportEnd && publication.figure !== null && publication.figure.value !== current.figure?.value,
     );
-    const earlierValues = new Set(known.map((publication) => publication.value).filter((value) => value !== null));
+    const earlierValues = new Set(known.flatMap((publication) => (publication.figure ? [publication.figure.value] : [])));
     points.push({
       period: point.period,
-      value: current.value,
-      decimals: current.decimals,
+      figure: current.figure,
       publications: known,
       revised: earlierValues.size > 1,
       laterRevisions,

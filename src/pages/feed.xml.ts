@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../loaders/site-model';
+import { getSiteModel, SITE } from '../site.config';
 import { atomFeed, quarterFeedEntries } from '../present/feed';
 import { href, paths } from '../present/urls';
-import { SITE } from '../site.config';
 
 // Atom feed of published quarters, newest first: one entry per quarter page; drafts (in a drafts preview) are never announced.
 export const GET: APIRoute = async ({ site }) => {

@@ -4,7 +4,7 @@
  */
 import type { Card } from '../model/cards.ts';
 import type { PublishedPoint } from '../model/series.ts';
-import { figureOf, formatFigure, ordinal } from '../core/format.ts';
+import { formatFigure, ordinal } from '../core/format.ts';
 import { targetWords } from '../model/figure-text.ts';
 
 export interface CardView {
@@ -28,9 +28,9 @@ export function cardView(card: Card, trend: readonly PublishedPoint[]): CardView
   const fmt = (figure: Parameters<typeof formatFigure>[0]) => formatFigure(figure, indicator);
   const quartile = record.quartile;
   return {
-    value: fmt(figureOf(record.latest)),
+    value: fmt(record.latest.figure),
     period: record.latest.period.label,
-    compared: record.previous ? `Compared with ${fmt(figureOf(record.previous))} in ${record.previous.period.label}${card.change ? `: ${card.change}` : ''}.` : null,
+    compared: record.previous ? `Compared with ${fmt(record.previous?.figure ?? null)} in ${record.previous.period.label}${card.change ? `: ${card.change}` : ''}.` : null,
     target: record.target ? { shown: record.target.text, words: targetWords(card) } : null,
     quartile: quartile ? `${ordinal(quartile)}${quartile === 1 ? ' (top)' : quartile === 4 ? ' (bottom)' : ''}` : 'No benchmark',
     averages: [
@@ -45,7 +45,7 @@ export function cardView(card: Card, trend: readonly PublishedPoint[]): CardView
       ...trend.flatMap((point) =>
         point.laterRevisions.map((publication) => ({
           when: 'later' as const,
-          text: `the ${point.period.label} figure shown here, ${fmt(figureOf(point))}, was revised in ${publication.quarterLabel}'s report to ${fmt(figureOf(publication))}.`,
+          text: `the ${point.period.label} figure shown here, ${fmt(point.figure)}, was revised in ${publication.quarterLabel}'s report to ${fmt(publication?.figure ?? null)}.`,
         })),
       ),
     ],

@@ -4,10 +4,10 @@
  * spec feeds the build-time SVG, the table and the Chart.js upgrade.
  */
 import type { Indicator } from '../schemas/indicator.ts';
-import type { QuarterIndicator } from '../schemas/quarter.ts';
+import type { QuarterIndicator } from '../core/records.ts';
 import type { Card } from '../model/cards.ts';
 import { targetWords } from '../model/figure-text.ts';
-import { figureOf, formatChange, formatFigure } from '../core/format.ts';
+import { formatChange, formatFigure } from '../core/format.ts';
 import { periodMidpoint, periodKey } from '../core/periods.ts';
 import type { SeriesPoint } from '../model/series.ts';
 
@@ -35,8 +35,8 @@ export type ChartSpec = LineSpec | BarSpec;
 
 /** The line chart of an indicator's history, with the latest report's target and comparators. */
 export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], latest: QuarterIndicator | undefined): LineSpec {
-  const known = series.filter((point) => point.value !== null);
-  const points = known.map((point) => ({ x: periodMidpoint(point.period), y: point.value!, label: point.period.label, text: formatFigure(figureOf(point), indicator) }));
+  const known = series.filter((point) => point.figure !== null);
+  const points = known.map((point) => ({ x: periodMidpoint(point.period), y: point.figure!.value, label: point.period.label, text: formatFigure(point.figure, indicator) }));
   const latestPoint = latest ? known.find((point) => periodKey(point.period) === periodKey(latest.latest.period)) : undefined;
   const latestX = latestPoint ? periodMidpoint(latestPoint.period) : undefined;
   const references: LineSpec['references'] = [];
@@ -51,7 +51,7 @@ export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], l
       references.push({ x: latestX, y: average.value, label: `England, ${period}`, text: formatFigure(average, indicator), series: 'England' });
     }
   }
-  const decimals = Math.max(0, ...known.map((point) => point.decimals ?? 0));
+  const decimals = Math.max(0, ...known.map((point) => point.figure?.decimals ?? 0));
   return {
     kind: 'line',
     name: indicator.name,
@@ -83,17 +83,17 @@ function periodsOf(points: readonly SeriesPoint[]): string {
  * range of the history with ties named, gaps and revisions said outright.
  */
 export function describeSeries(indicator: Indicator, series: readonly (SeriesPoint & { laterRevisions?: readonly unknown[] })[], card: Card | undefined): string {
-  const fmt = (point: Pick<SeriesPoint, 'value' | 'decimals'>) => formatFigure(figureOf(point), indicator);
-  const known = series.filter((point) => point.value !== null);
+  const fmt = (point: Pick<SeriesPoint, 'figure'>) => formatFigure(point.figure, indicator);
+  const known = series.filter((point) => point.figure !== null);
   if (known.length === 0) return 'No figures have been published yet.';
   const sentences: string[] = [];
   const record = card?.record;
-  if (card && record && record.latest.value !== null) {
-    const latest = `${formatFigure(figureOf(record.latest), indicator)} in ${record.latest.period.label}`;
-    const previous = record.previous && record.previous.value !== null ? `${formatFigure(figureOf(record.previous), indicator)} in ${record.previous.period.label}` : null;
+  if (card && record && record.latest.figure !== null) {
+    const latest = `${formatFigure(record.latest.figure, indicator)} in ${record.latest.period.label}`;
+    const previous = record.previous && record.previous.figure !== null ? `${formatFigure(record.previous?.figure ?? null, indicator)} in ${record.previous.period.label}` : null;
     if (!previous) sentences.push(`Latest figure: ${latest}.`);
-    else if (card.direction) sentences.push(`${LEAD[card.direction]}: ${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(figureOf(record.previous), figureOf(record.latest), indicator)} from`} ${previous}.`);
-    else sentences.push(`${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(figureOf(record.previous), figureOf(record.latest), indicator)} from`} ${previous} (neither higher nor lower is better).`);
+    else if (card.direction) sentences.push(`${LEAD[card.direction]}: ${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(record.previous?.figure ?? null, record.latest.figure, indicator)} from`} ${previous}.`);
+    else sentences.push(`${latest}${card.movement === 'same' ? ', the same as' : `, ${formatChange(record.previous?.figure ?? null, record.latest.figure, indicator)} from`} ${previous} (neither higher nor lower is better).`);
     if (record.target && card.targetMet !== null) {
       sentences.push(`It ${card.targetMet ? 'meets' : 'does not meet'} the target of ${targetWords(card)}.`);
     }
@@ -103,17 +103,17 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
       ['the England average', record.englandAverage],
     ] as const;
     for (const [name, average] of averages) {
-      if (average) sentences.push(`It is ${against(record.latest.value, average.value)} ${name} (${formatFigure(average, indicator)}).`);
+      if (average) sentences.push(`It is ${against(record.latest.figure.value, average.value)} ${name} (${formatFigure(average, indicator)}).`);
     }
   } else {
     const last = known.at(-1)!;
     sentences.push(`Latest figure: ${fmt(last)} in ${last.period.label}.`);
   }
   if (known.length > 2) {
-    const highestValue = Math.max(...known.map((point) => point.value!));
-    const lowestValue = Math.min(...known.map((point) => point.value!));
-    const highest = known.filter((point) => point.value === highestValue);
-    const lowest = known.filter((point) => point.value === lowestValue);
+    const highestValue = Math.max(...known.map((point) => point.figure!.value));
+    const lowestValue = Math.min(...known.map((point) => point.figure!.value));
+    const highest = known.filter((point) => point.figure?.value === highestValue);
+    const lowest = known.filter((point) => point.figure?.value === lowestValue);
     // Short sentences: the range reads as three plain statements, ties named.
     sentences.push(
       `There are ${known.length} figures, from ${known[0]!.period.label} to ${known.at(-1)!.period.label}.`,
@@ -121,7 +121,7 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
       `The lowest was ${fmt(lowest[0]!)}, in ${periodsOf(lowest)}.`,
     );
   }
-  const missing = series.filter((point) => point.value === null);
+  const missing = series.filter((point) => point.figure === null);
   if (missing.length) sentences.push(`No figure was published for ${periodsOf(missing)}.`);
   const revisedLater = series.filter((point) => point.laterRevisions?.length).length;
   if (revisedLater) sentences.push(`${revisedLater === 1 ? 'One figure shown here was' : `${revisedLater} figures shown here were`} revised in a later report.`);

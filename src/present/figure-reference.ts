@@ -4,7 +4,7 @@
  * each prints, generated from the one list of figure components, so the page
  * can never offer a tag the validator would refuse.
  */
-import { FIGURE_COMPONENTS, type FigureComponent, type FigureProp } from '../ingest/figure-components.ts';
+import { FIGURE_COMPONENTS, type FigureComponent, type FigureProp } from '../core/figure-components.ts';
 import { figureText, type FigureContext } from '../model/figure-text.ts';
 
 export interface ReferenceTag {

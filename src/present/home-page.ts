@@ -4,7 +4,7 @@
  */
 import type { Card } from '../model/cards.ts';
 import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
-import { figureOf, formatFigure } from '../core/format.ts';
+import { formatFigure } from '../core/format.ts';
 import { chooseHeadlines } from './headlines.ts';
 import type { Link } from './page-parts.ts';
 import { paths } from './urls.ts';
@@ -42,7 +42,7 @@ export function homePage(model: SiteModel): HomePage {
             headlines: headlines.cards.map((card) => ({
               card,
               link: { path: paths.card(quarter, card.indicator.id), text: card.indicator.title },
-              value: formatFigure(figureOf(card.record.latest), card.indicator),
+              value: formatFigure(card.record.latest.figure, card.indicator),
               period: card.record.latest.period.label,
             })),
             headlinesHow: headlines.how,

@@ -7,7 +7,7 @@ import type { Card } from '../model/cards.ts';
 import type { SiteModel } from '../model/model.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Frequency, Unit } from '../core/vocabulary.ts';
-import { figureOf, formatDate, formatFigure, ordinal } from '../core/format.ts';
+import { formatDate, formatFigure, ordinal } from '../core/format.ts';
 import { describeSeries, lineSpec, type LineSpec } from './chart-spec.ts';
 import { targetWords } from '../model/figure-text.ts';
 import type { CorrectionItem, Link } from './page-parts.ts';
@@ -64,7 +64,7 @@ export function indicatorPage(model: SiteModel, id: string, options: { units: Re
     latest: card
       ? {
           card,
-          value: formatFigure(figureOf(card.record.latest), indicator),
+          value: formatFigure(card.record.latest.figure, indicator),
           period: card.record.latest.period.label,
           quartile: card.record.quartile ? `${ordinal(card.record.quartile)} quartile nationally` : null,
         }
@@ -74,13 +74,13 @@ export function indicatorPage(model: SiteModel, id: string, options: { units: Re
     spec,
     rows: series.map((point) => ({
       period: point.period.label,
-      value: formatFigure(figureOf(point), indicator),
-      dataValue: point.value === null ? '' : String(point.value),
+      value: formatFigure(point.figure, indicator),
+      dataValue: point.figure === null ? '' : String(point.figure.value),
       revised: point.revised,
       publishedIn: point.publications.map((publication) => ({
         path: paths.card(quarterOf(publication.quarterId), indicator.id),
         text: `${publication.quarterLabel} report`,
-        gave: point.revised ? formatFigure(figureOf(publication), indicator) : null,
+        gave: point.revised ? formatFigure(publication?.figure ?? null, indicator) : null,
       })),
     })),
     comparators: spec.references.length && card ? comparatorSentences(card.record.latest.period.label, spec.references) : null,
@@ -100,7 +100,7 @@ export function indicatorPage(model: SiteModel, id: string, options: { units: Re
     reports: appearances.map(({ quarterId, card: reported }) => ({
       path: paths.card(quarterOf(quarterId), indicator.id),
       text: quarterOf(quarterId).label,
-      figure: `${formatFigure(figureOf(reported.record.latest), indicator)} in ${reported.record.latest.period.label}`,
+      figure: `${formatFigure(reported.record.latest.figure, indicator)} in ${reported.record.latest.period.label}`,
     })),
   };
 }

@@ -5,7 +5,7 @@
 import type { Card } from '../model/cards.ts';
 import type { SiteModel } from '../model/model.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import { figureOf, formatFigure } from '../core/format.ts';
+import { formatFigure } from '../core/format.ts';
 import { areaSlug } from './quarter-page.ts';
 import { paths } from './urls.ts';
 
@@ -29,7 +29,7 @@ export function indicatorsPage(model: SiteModel, areas: readonly string[]): Indi
     return {
       indicator,
       path: paths.indicator(indicator.id),
-      latest: card ? { card, value: formatFigure(figureOf(card.record.latest), indicator), period: card.record.latest.period.label } : null,
+      latest: card ? { card, value: formatFigure(card.record.latest.figure, indicator), period: card.record.latest.period.label } : null,
       search: `${indicator.title} ${indicator.name} ${indicator.aliases.join(' ')} ${indicator.definition}`.toLowerCase(),
     };
   };

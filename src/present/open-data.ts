@@ -36,8 +36,6 @@ export interface OpenFigure {
 }
 
 const open = (figure: Figure | null): OpenFigure | null => (figure ? { value: figure.value, decimals: figure.decimals } : null);
-const observed = (observation: { value: number | null; decimals: number | null }) =>
-  observation.value === null ? null : { value: observation.value, decimals: observation.decimals ?? 0 };
 
 /** The figure as text with exactly its published decimals and no separators ("47.30", "-0.76"), for CSV cells. */
 export function plainFigure(figure: { value: number; decimals: number } | null): string | null {
@@ -218,9 +216,6 @@ export interface PublishedFigure {
   revisedIn: Publication | null;
 }
 
-const figureOfPublication = (publication: Publication): OpenFigure | null =>
-  publication.value === null ? null : { value: publication.value, decimals: publication.decimals ?? 0 };
-
 /** all-observations.csv's columns, in order. */
 export const OBSERVATION_COLUMNS: readonly CsvColumn<PublishedFigure>[] = [
   { name: 'indicator_id', meaning: 'Stable indicator id', datatype: ID, required: true, unit: null, cell: (f) => f.indicator.id },
@@ -228,7 +223,7 @@ export const OBSERVATION_COLUMNS: readonly CsvColumn<PublishedFigure>[] = [
   { name: 'period', meaning: 'Period the figure is for, as published', datatype: TEXT, required: true, unit: null, cell: (f) => f.point.period.label },
   { name: 'period_start', meaning: 'First day of that period', datatype: DATE, required: true, unit: null, cell: (f) => f.point.period.start },
   { name: 'period_end', meaning: 'Last day of that period', datatype: DATE, required: true, unit: null, cell: (f) => f.point.period.end },
-  { name: 'value', meaning: 'The figure, with the decimal places it was published with; blank when none was published', datatype: DECIMAL, required: false, unit: VALUE_UNIT, cell: (f) => plainFigure(figureOfPublication(f.publication)) },
+  { name: 'value', meaning: 'The figure, with the decimal places it was published with; blank when none was published', datatype: DECIMAL, required: false, unit: VALUE_UNIT, cell: (f) => plainFigure(f.publication.figure) },
   { name: 'unit', meaning: 'percent, count or score', datatype: UNIT, required: true, unit: null, cell: (f) => f.indicator.unit },
   { name: 'published_in', meaning: 'The quarter whose report published this figure (id such as 2024-25-q1)', datatype: QUARTER_ID, required: true, unit: null, cell: (f) => f.publication.quarterId },
   { name: 'published_as', meaning: 'latest or previous: whether that report gave it as its latest figure or as the one compared with', datatype: { base: 'string', format: '^(latest|previous)$' }, required: true, unit: null, cell: (f) => f.publication.role },
@@ -244,8 +239,8 @@ export const INDICATOR_CSV_COLUMNS: readonly CsvColumn<PublishedFigure>[] = [
   { name: 'published_in', meaning: 'Id of the quarter whose report published this figure, such as 2024-25-q1', datatype: QUARTER_ID, required: true, unit: null, cell: (f) => f.publication.quarterId },
   { name: 'published_in_label', meaning: 'That quarter as the council names it, such as Q1 2024/25', datatype: TEXT, required: true, unit: null, cell: (f) => f.publication.quarterLabel },
   { name: 'published_as', meaning: 'latest or previous: whether that report gave it as its latest figure or as the one compared with', datatype: { base: 'string', format: '^(latest|previous)$' }, required: true, unit: null, cell: (f) => f.publication.role },
-  { name: 'value', meaning: 'The figure, with the decimal places it was published with; blank when none was published', datatype: DECIMAL, required: false, unit: VALUE_UNIT, cell: (f) => plainFigure(figureOfPublication(f.publication)) },
-  { name: 'decimals', meaning: 'How many decimal places the figure was published with; blank when none was published', datatype: { base: 'integer', minimum: 0, maximum: 10 }, required: false, unit: null, cell: (f) => (f.publication.value === null ? null : (f.publication.decimals ?? 0)) },
+  { name: 'value', meaning: 'The figure, with the decimal places it was published with; blank when none was published', datatype: DECIMAL, required: false, unit: VALUE_UNIT, cell: (f) => plainFigure(f.publication.figure) },
+  { name: 'decimals', meaning: 'How many decimal places the figure was published with; blank when none was published', datatype: { base: 'integer', minimum: 0, maximum: 10 }, required: false, unit: null, cell: (f) => f.publication.figure?.decimals ?? null },
   { name: 'unit', meaning: 'percent, count or score', datatype: UNIT, required: true, unit: null, cell: (f) => f.indicator.unit },
   { name: 'revised_later', meaning: 'yes when a later report gave this period a different figure', datatype: YES_NO, required: true, unit: null, cell: (f) => (f.revisedIn ? 'yes' : 'no') },
   { name: 'revised_in', meaning: 'Id of the first later report that gave a different figure; blank when none did', datatype: QUARTER_ID, required: false, unit: null, cell: (f) => f.revisedIn?.quarterId ?? null },
@@ -283,8 +278,8 @@ function indicatorRecord(card: Card): OpenDataIndicator {
   const { indicator, record } = card;
   return {
     ...identity(indicator),
-    latest: { period: record.latest.period.label, figure: observed(record.latest) },
-    previous: record.previous ? { period: record.previous.period.label, figure: observed(record.previous) } : null,
+    latest: { period: record.latest.period.label, figure: open(record.latest.figure) },
+    previous: record.previous ? { period: record.previous.period.label, figure: open(record.previous.figure) } : null,
     direction: card.direction,
     target: record.target?.text ?? null,
     rag: record.rag,
@@ -328,9 +323,9 @@ export function publishedFigures(indicator: Indicator, series: readonly SeriesPo
       point,
       publication,
       revisedIn:
-        publication.value === null
+        publication.figure === null
           ? null
-          : (point.publications.find((later) => later.reportEnd > publication.reportEnd && later.value !== null && later.value !== publication.value) ?? null),
+          : (point.publications.find((later) => later.reportEnd > publication.reportEnd && later.figure !== null && later.figure.value !== publication.figure?.value) ?? null),
     })),
   );
 }
@@ -371,7 +366,7 @@ export function indicatorJson(model: SiteModel, id: string, context: OpenDataCon
       period: { label: figure.point.period.label, start: figure.point.period.start, end: figure.point.period.end },
       publishedIn: { quarterId: figure.publication.quarterId, quarterLabel: figure.publication.quarterLabel },
       role: figure.publication.role,
-      figure: figureOfPublication(figure.publication),
+      figure: figure.publication.figure,
       revisedLater: figure.revisedIn !== null,
       revisedIn: figure.revisedIn ? { quarterId: figure.revisedIn.quarterId, quarterLabel: figure.revisedIn.quarterLabel } : null,
     })),

@@ -4,11 +4,16 @@
  * src/pages/[year]/[quarter].astro renders it.
  */
 import { targetWords } from '../model/figure-text.ts';
-import { figureOf, formatDate, formatFigure } from '../core/format.ts';
+import { formatDate, formatFigure } from '../core/format.ts';
 import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
 import type { CorrectionItem } from './page-parts.ts';
 import { describeQuartiles, quartileSpec, type BarSpec } from './chart-spec.ts';
+import { commentaryHeadingIds } from './commentary.ts';
+import type { Block } from '../core/commentary-tree.ts';
+
+/** Fragment ids the quarter page gives its own parts, besides the contents entries and each card's indicator id. */
+const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption'];
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -52,6 +57,8 @@ export interface QuarterPage {
   citations: Map<string, string>;
   /** The national comparison chart: indicators by quartile, area by area, and its description. */
   quartiles: { spec: BarSpec; description: string };
+  /** An id for each commentary heading that no card, area or section of the page uses. */
+  commentaryHeadingIds: Map<Block, string>;
 }
 
 /** "Early Help" → "area-early-help": the fragment of an area's heading, stable while the area's name is. */
@@ -102,9 +109,9 @@ export function quarterPage(
       id: indicator.id,
       name: indicator.name,
       area: indicator.area,
-      latest: formatFigure(figureOf(record.latest), indicator),
+      latest: formatFigure(record.latest.figure, indicator),
       latestPeriod: record.latest.period.label,
-      previous: record.previous ? `${formatFigure(figureOf(record.previous), indicator)} (${record.previous.period.label})` : '',
+      previous: record.previous ? `${formatFigure(record.previous?.figure ?? null, indicator)} (${record.previous.period.label})` : '',
       change: card.change ?? '',
       target: record.target ? targetWords(card) : '',
       rag: record.rag ? RAG_WORDS[record.rag] : '',
@@ -115,7 +122,7 @@ export function quarterPage(
   const citations = new Map(
     quarter.cards.map((card) => [
       card.indicator.id,
-      `${options.council}, ${options.title}: ${card.indicator.name}, ${formatFigure(figureOf(card.record.latest), card.indicator)} in ${card.record.latest.period.label}. ` +
+      `${options.council}, ${options.title}: ${card.indicator.name}, ${formatFigure(card.record.latest.figure, card.indicator)} in ${card.record.latest.period.label}. ` +
         `${quarter.label} performance report${notes?.meetingDate ? `, ${options.committee}, ${formatDate(notes.meetingDate)}` : `, ${options.committee}`}. ` +
         options.cardUrl(quarter, card.indicator.id),
     ]),
@@ -133,5 +140,10 @@ export function quarterPage(
     printRows,
     citations,
     quartiles: { spec: quartiles, description: `${quartileSentence(quarter.summary)} By area: ${describeQuartiles(quartiles)}` },
+    commentaryHeadingIds: commentaryHeadingIds(notes?.body ?? [], [
+      ...PAGE_IDS,
+      ...contents.flatMap((entry) => [entry.id, ...(entry.children ?? []).map((child) => child.id)]),
+      ...quarter.cards.map((card) => card.indicator.id),
+    ]),
   };
 }

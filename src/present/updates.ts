@@ -4,7 +4,7 @@
  * report revised, dated and newest first. Per quarter (on its page) and for the
  * whole site (on the release calendar page). Dates come from the content.
  */
-import { figureOf, formatDate, formatFigure } from '../core/format.ts';
+import { formatDate, formatFigure } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 
 export interface Update {
@@ -42,7 +42,7 @@ export function quarterUpdates(model: SiteModel, quarter: QuarterView): Update[]
           date: recorded(reviser?.commentary?.publishedDate),
           kind: 'revised',
           quarterId: quarter.id,
-          text: `${card.indicator.title}: the ${point.period.label} figure shown here, ${formatFigure(figureOf(point), card.indicator)}, was revised in ${later.quarterLabel}'s report to ${formatFigure(figureOf(later), card.indicator)}.`,
+          text: `${card.indicator.title}: the ${point.period.label} figure shown here, ${formatFigure(point.figure, card.indicator)}, was revised in ${later.quarterLabel}'s report to ${formatFigure(later?.figure ?? null, card.indicator)}.`,
         });
       }
     }

@@ -71,3 +71,8 @@ export function navigation(latestQuarter: { year: string; quarter: string } | un
 }
 
 export type Section = ReturnType<typeof navigation>[number]['key'];
+
+/** A commentary link's address: a path on this site goes under the base like every other link; https:, mailto:, tel: and #fragments as written. */
+export function commentaryHref(url: string): string {
+  return url.startsWith('/') ? href(url) : url;
+}

@@ -12,6 +12,6 @@ export function reportOf(contentDir = join(ROOT, 'content')): Promise<ContentRep
 /** The site model built from the real content by the pure modules, as the loaders do, without Astro. */
 export async function modelFromContent(quarterIds = ['2023-24-q3', '2024-25-q1'], contentDir = join(ROOT, 'content')): Promise<SiteModel> {
   const report = await reportOf(contentDir);
-  const quarters = report.quarters.filter((quarter) => quarterIds.includes(quarter.id) && quarter.quarter).map((quarter) => ({ id: quarter.id, data: quarter.quarter! }));
+  const quarters = report.quarters.filter((quarter) => quarterIds.includes(quarter.id) && quarter.quarter).map((quarter) => quarter.quarter!);
   return buildModel(report.catalogue, quarters, report.areas);
 }

@@ -19,7 +19,7 @@ import { decodeText, readTable } from '../../src/ingest/delimited';
 import type { Problem } from '../../src/core/problems';
 import type { QuarterFileResult } from '../../src/ingest/quarter-file';
 import type { Indicator } from '../../src/schemas/indicator';
-import type { Period, QuarterIndicator } from '../../src/schemas/quarter';
+import type { Period, QuarterIndicator } from '../../src/core/records';
 import { QUARTER_COLUMNS } from '../../src/schemas/quarter-row';
 import { checkQuarterText, realCatalogue, realMatcher } from '../helpers/content';
 
@@ -279,7 +279,7 @@ function rowFor(indicator: Indicator, withEngland: boolean, folder: Folder): fc.
         statisticalNeighbourAverage: r.sn.text,
         englandAverage: withEngland ? r.england.text : '',
       };
-      const observation = (period: PeriodCell, cell: NumberCell) => ({ period: period.period, value: cell.value?.value ?? null, decimals: cell.value?.decimals ?? null });
+      const observation = (period: PeriodCell, cell: NumberCell) => ({ period: period.period, figure: figureOf(cell) });
       return {
         cells,
         expected: {
@@ -718,7 +718,7 @@ describe('mangled quarter files are refused at a line, or read exactly as intend
         const outcome = attempt(text, spec.folder);
         if (outcome.ok) {
           const record = outcome.indicators[row]!;
-          const value = { previousValue: record.previous?.value, latestValue: record.latest.value, statisticalNeighbourAverage: record.statisticalNeighbourAverage, englandAverage: record.englandAverage }[key as string];
+          const value = { previousValue: record.previous?.figure, latestValue: record.latest.figure, statisticalNeighbourAverage: record.statisticalNeighbourAverage, englandAverage: record.englandAverage }[key as string];
           expect.fail(`${huge} in ${key} was accepted as ${JSON.stringify(value)}`);
         }
         expectLocated(outcome.problems, text);
@@ -779,7 +779,7 @@ describe('what these properties found, kept as examples', () => {
 
   it('padding the export puts on every row is still accepted', () => {
     const outcome = attempt(tsv(HEADER, [...EHE, '', ''], [...EET, '', '']), Q1);
-    expect(outcome.ok && outcome.indicators.map((i) => [i.latest.value, i.latest.decimals])).toEqual([[1279, 0], [47.3, 1]]);
+    expect(outcome.ok && outcome.indicators.map((i) => [i.latest.figure?.value, i.latest.figure?.decimals])).toEqual([[1279, 0], [47.3, 1]]);
   });
 
   it('a mistyped optional heading is refused, not dropped with its figures (England averages vanished)', () => {

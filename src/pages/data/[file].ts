@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../loaders/site-model';
+import { getSiteModel, SITE } from '../../site.config';
 import { openDataContext, quarterCsv, quarterJson, toJson } from '../../present/open-data';
 import { href } from '../../present/urls';
-import { SITE } from '../../site.config';
 
 // Per-quarter open data: /data/<yyyy-yy>-q<n>.json and .csv. The JSON carries its metadata (licence, publisher); the CSV's is in csv-metadata.json.
 export const getStaticPaths = (async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../loaders/site-model';
+import { getSiteModel } from '../../site.config';
 import { allObservationsCsv } from '../../present/open-data';
 
 // Every figure for every indicator across all quarters' reports.

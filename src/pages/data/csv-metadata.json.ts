@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../../loaders/site-model';
+import { getSiteModel, SITE } from '../../site.config';
 import { csvMetadata, openDataContext, toJson } from '../../present/open-data';
 import { href } from '../../present/urls';
-import { SITE } from '../../site.config';
 
 // CSV on the Web (W3C) metadata for every CSV file: columns, datatypes, units, licence. Found where CSVW processors look: beside the CSV files.
 export const GET: APIRoute = async ({ site }) => {

@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getReleases, getSiteModel } from '../../loaders/site-model';
+import { getReleases, getSiteModel, SITE } from '../../site.config';
 import { releaseIcs, upcomingReleases } from '../../ingest/releases';
 import { href } from '../../present/urls';
-import { SITE } from '../../site.config';
 
 // One iCalendar file per announced release of a quarter not yet published: /releases/<quarter-id>.ics.
 export const getStaticPaths = (async () => {

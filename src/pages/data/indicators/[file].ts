@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../../loaders/site-model';
+import { getSiteModel, SITE } from '../../../site.config';
 import { indicatorCsv, indicatorJson, openDataContext, toJson } from '../../../present/open-data';
 import { href } from '../../../present/urls';
-import { SITE } from '../../../site.config';
 
 // Each indicator's every published figure: /data/indicators/<id>.csv and .json.
 export const getStaticPaths = (async () => {
