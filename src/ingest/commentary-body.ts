@@ -154,10 +154,18 @@ const MAX_LINE_PREFIX = 64;
 
 const CONTAINER_MARKS = new Set([' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
-/** What one read of a commentary body gives: the tree to render, the figure references, and every problem. */
+/** A link to a page of this site, where it was written: the check holds it to the pages the build makes. */
+export interface SiteLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** What one read of a commentary body gives: the tree to render, the figure references, the links to this site, and every problem. */
 export interface BodyResult {
   blocks: Block[];
   references: FigureReference[];
+  siteLinks: SiteLink[];
   problems: Problem[];
 }
 
@@ -211,6 +219,7 @@ interface Walk {
   /** The node as written, first line only, for "found". */
   written: (node: Node) => string;
   references: FigureReference[];
+  siteLinks: SiteLink[];
   problems: Problem[];
   blocks: (children: readonly Node[]) => Block[];
   inlines: (children: readonly Node[]) => Inline[];
@@ -378,7 +387,11 @@ function checkValue(walk: Walk, node: JsxElement, component: FigureComponent, pr
 /** A link's address when it is allowed, or null with the problem reported. */
 function checkedUrl(walk: Walk, node: Node, url: string): string | null {
   const problem = linkProblem(url);
-  if (!problem) return url;
+  if (!problem) {
+    const start = node.position?.start;
+    if (url.startsWith('/')) walk.siteLinks.push({ url, line: start?.line ?? 0, column: start?.column ?? 0 });
+    return url;
+  }
   walk.report(node, { found: url, ...problem });
   return null;
 }
@@ -491,6 +504,7 @@ function walker(text: string, file: string, context: BodyContext, tree: Node): W
     definitions,
     problems,
     references: [],
+    siteLinks: [],
     report: (node, details) => {
       const start = node.position?.start;
       problems.push({ file, line: start?.line, column: start?.column, ...details });
@@ -530,15 +544,15 @@ function convert<T>(node: Node, rules: Record<string, (node: any, walk: Walk) =>
  */
 export function readCommentaryBody(source: string, file: string, context: BodyContext): BodyResult {
   const { tree, problems } = parseMdx(source, file);
-  if (!tree) return { blocks: [], references: [], problems };
+  if (!tree) return { blocks: [], references: [], siteLinks: [], problems };
   const deep = tooDeep(tree);
   if (deep) {
     const start = deep.position?.start;
-    return { blocks: [], references: [], problems: [{ file, line: start?.line, column: start?.column, expected: `text nested at most ${MAX_DEPTH} levels deep (lists in lists, quotes in quotes, emphasis in emphasis)`, hint: 'Flatten the list or quote: a list inside a list is enough.' }] };
+    return { blocks: [], references: [], siteLinks: [], problems: [{ file, line: start?.line, column: start?.column, expected: `text nested at most ${MAX_DEPTH} levels deep (lists in lists, quotes in quotes, emphasis in emphasis)`, hint: 'Flatten the list or quote: a list inside a list is enough.' }] };
   }
   const walk = walker(source, file, context, tree);
   const blocks = walk.blocks('children' in tree ? (tree.children as Node[]) : []);
-  return { blocks, references: walk.references, problems: walk.problems };
+  return { blocks, references: walk.references, siteLinks: walk.siteLinks, problems: walk.problems };
 }
 
 /** Figure components that print words or numbers, and so can sit in a sentence of plain text. */
@@ -625,5 +639,5 @@ function explainParseError(reason: string, found: string): Found {
 /** A whole commentary file's body, split from its frontmatter by the one splitter: for tools that hold the text (tests, the editor's preview). */
 export function readCommentaryText(text: string, file: string, context: BodyContext): BodyResult {
   const { parts, problems } = splitCommentary(text.replace(/^\uFEFF/, ''), file);
-  return parts ? readCommentaryBody(parts.body, file, context) : { blocks: [], references: [], problems };
+  return parts ? readCommentaryBody(parts.body, file, context) : { blocks: [], references: [], siteLinks: [], problems };
 }

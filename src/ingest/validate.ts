@@ -8,7 +8,8 @@
  * content reason. `npm run check`, the content loaders and the tests all call
  * this, so they cannot disagree.
  */
-import { readCommentaryBody, readSummary, type FigureReference } from './commentary-body.ts';
+import { readCommentaryBody, readSummary, type FigureReference, type SiteLink } from './commentary-body.ts';
+import { siteFiles, sitePages } from '../core/routes.ts';
 import { MAX_COMMENTARY_BYTES, splitCommentary, type CommentaryParts } from './commentary-file.ts';
 import type { Block, Inline } from '../core/commentary-tree.ts';
 import type { Commentary } from '../schemas/commentary.ts';
@@ -72,6 +73,8 @@ export interface QuarterReport {
   notes: string[];
   /** Figure references in the commentary body, for the figure reference page. */
   references: FigureReference[];
+  /** Links in the commentary to pages of this site, checked once every quarter is known. */
+  siteLinks: SiteLink[];
   /** The file line of a commentary frontmatter field, for problems found across quarters. */
   commentaryLine: (path: (string | number)[]) => number | undefined;
 }
@@ -116,6 +119,7 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
     reports.push(await validateQuarterFolder(folder, catalogue, matcher));
   }
   checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
+  checkSiteLinks(reports, catalogue);
   for (const report of reports) if (report.problems.length) report.quarter = null;
   return { settings: settings.settings, areas, catalogue, catalogueProblems: [], quarters: reports, ...releases };
 }
@@ -139,7 +143,7 @@ async function readDataFile(source: SourceFile): Promise<TableResult> {
 
 /** Validates one quarter folder completely: data file, commentary, corrections, the publication gate. */
 export async function validateQuarterFolder(folder: QuarterFolder, catalogue: readonly Indicator[], matcher: IndicatorMatcher): Promise<QuarterReport> {
-  const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], commentaryLine: () => undefined };
+  const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], siteLinks: [], commentaryLine: () => undefined };
   const reporting = parseQuarterId(folder.name);
   if (!reporting) {
     report.problems.push({ file: folder.path, found: folder.name, expected: 'a folder named like 2024-25-q1 (financial year, then the quarter q1 to q4)', hint: 'Rename the folder.' });
@@ -204,6 +208,7 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     const read = readCommentaryBody(commentary.parts.body, file, context);
     report.problems.push(...read.problems);
     report.references = read.references;
+    report.siteLinks = read.siteLinks;
     body = read.blocks;
     if (commentary.data) {
       const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
@@ -409,6 +414,41 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
         hint: 'Check the indicator id, the period and both figures against the two data files, or delete the entry if nothing was revised.',
       });
     });
+  }
+}
+
+/**
+ * A link in a commentary to a page of this site must lead to a page the build
+ * makes: a published commentary to the published quarters' pages, a draft (shown
+ * only in previews) to any quarter's. The message offers the nearest real address.
+ */
+function checkSiteLinks(reports: QuarterReport[], catalogue: readonly Indicator[]): void {
+  const contents = (withDrafts: boolean) => {
+    const quarters = reports.flatMap((report) => (report.quarter && (withDrafts || report.publication === 'published') ? [report.quarter] : []));
+    return { quarters, indicatorIds: catalogue.map((indicator) => indicator.id) };
+  };
+  const targets = (withDrafts: boolean) => {
+    const site = contents(withDrafts);
+    return { pages: sitePages(site), all: [...sitePages(site), ...siteFiles(site)] };
+  };
+  const published = targets(false);
+  const previews = targets(true);
+  for (const report of reports) {
+    const { pages, all } = report.publication === 'published' ? published : previews;
+    for (const link of report.siteLinks) {
+      const path = link.url.split('#')[0]!.split('?')[0]!;
+      // Astro serves a page with or without its closing slash.
+      if (path === '' || all.includes(path) || all.includes(`${path}/`)) continue;
+      const nearest = closestNames(path, pages, 1)[0];
+      report.problems.push({
+        file: report.quarter?.commentary?.file ?? `${report.path}/commentary.mdx`,
+        line: link.line,
+        column: link.column,
+        found: link.url,
+        expected: 'a link to a page this site publishes, such as /2024-25/q1/ for a quarter or /indicators/care-leavers-eet/ for an indicator',
+        hint: nearest ? `Did you mean ${nearest}?` : 'Copy the address from the page in the browser, from the first / after the site’s name.',
+      });
+    }
   }
 }
 

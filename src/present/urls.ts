@@ -16,31 +16,9 @@ export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
 
-const quarterPath = (quarter: { year: string; quarter: string }) => `/${quarter.year}/${quarter.quarter}/`;
+import { paths } from '../core/routes.ts';
 
-/** Paths of the site's pages and files, in one place. */
-export const paths = {
-  home: () => '/',
-  quarters: () => '/quarters/',
-  quarter: quarterPath,
-  /** One card on a quarter page: the permanent address a councillor links to. */
-  card: (quarter: { year: string; quarter: string }, indicatorId: string) => `${quarterPath(quarter)}#${indicatorId}`,
-  /** The corrections list of a quarter page. */
-  corrections: (quarter: { year: string; quarter: string }) => `${quarterPath(quarter)}#corrections`,
-  indicators: () => '/indicators/',
-  indicator: (id: string) => `/indicators/${id}/`,
-  data: () => '/data/',
-  quarterData: (id: string, format: 'json' | 'csv') => `/data/${id}.${format}`,
-  allObservations: () => '/data/all-observations.csv',
-  about: () => '/about/',
-  accessibility: () => '/accessibility/',
-  releases: () => '/releases/',
-  releaseCalendar: (id: string) => `/releases/${id}.ics`,
-  indicatorData: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
-  csvMetadata: () => '/data/csv-metadata.json',
-  /** A quarter's figure reference: built for previews only (isIndexable says so). */
-  figureReference: (quarter: { year: string; quarter: string }) => `/figures${quarterPath(quarter)}`,
-};
+export { paths };
 
 /**
  * Whether search engines are offered a page: never the 404 page or a figure reference (previews only), and nothing in a drafts preview.
