@@ -9,10 +9,8 @@
  *   npm run check -- --drafts      treat drafts' problems as blocking (as npm run preview:drafts does)
  *   npm run check -- --verbose     also list the warnings of quarters already published
  */
-import { watch } from 'node:fs';
-import { resolve } from 'node:path';
 import { formatFileProblems, formatProblem, groupByFile } from '../src/core/problems.ts';
-import { readContentFiles } from '../src/ingest/read-content.ts';
+import { contentSignature, readContentFiles } from '../src/ingest/read-content.ts';
 import { blockingProblems, validateContent, type ContentReport } from '../src/ingest/validate.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -72,15 +70,19 @@ async function run(): Promise<boolean> {
 if (args.has('--watch')) {
   await run();
   console.log('\nWatching for changes; press Ctrl+C to stop.');
-  let timer: NodeJS.Timeout | undefined;
-  watch(resolve(contentDir), { recursive: true }, () => {
-    // An editor's save is several file events: check once they settle.
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+  // The folder's signature, taken twice a second: file events miss a file replaced by a rename (how many editors
+  // and git save), which once left a stale "Valid" on screen. A save is checked once the signature settles.
+  let seen = contentSignature(contentDir);
+  let pending: string | null = null;
+  setInterval(() => {
+    const now = contentSignature(contentDir);
+    if (now !== seen && now === pending) {
+      seen = now;
+      pending = null;
       console.clear();
       run().catch((error: unknown) => console.error(error));
-    }, 200);
-  });
+    } else if (now !== seen) pending = now;
+  }, 500);
 } else {
   process.exitCode = (await run()) ? 0 : 1;
 }

@@ -3,7 +3,7 @@
  * stack trace; exit code 1 only when the build would stop; `--watch` checks again when a file is saved.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyOfContent, expectPlainMessage, removeScratch, ROOT } from './helpers/build';
@@ -49,6 +49,34 @@ describe('npm run check', () => {
       const data = join(dir, 'quarters/2024-25-q1/data.tsv');
       writeFileSync(data, readFileSync(data, 'utf8').replace('\t47.3%\t', '\t4x7.3%\t'));
       expect(await waitFor(/Not valid: 1 problem would stop the build/)).toBe(true);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+
+  it('--watch checks again when an editor or git replaces a file by a rename, both ways', async () => {
+    const dir = copyOfContent();
+    const child = spawn(NODE, ['scripts/check.ts', '--watch'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 100 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      return pattern.test(output);
+    };
+    const data = join(dir, 'quarters/2024-25-q1/data.tsv');
+    const good = readFileSync(data, 'utf8');
+    /** Writes a new file beside it and renames it over the old one, as a safe save does. */
+    const saveByRename = (text: string) => {
+      writeFileSync(`${data}.tmp`, text);
+      renameSync(`${data}.tmp`, data);
+    };
+    try {
+      expect(await waitFor(/Watching for changes/)).toBe(true);
+      saveByRename(good.replace('\t47.3%\t', '\t4x7.3%\t'));
+      expect(await waitFor(/Not valid: 1 problem would stop the build/)).toBe(true);
+      output = '';
+      saveByRename(good);
+      expect(await waitFor(/^Valid: npm run build will publish 2 quarters\.$/m)).toBe(true);
     } finally {
       child.kill();
     }

@@ -8,11 +8,9 @@
  * Under `astro dev` the folder is checked again whenever a file changes, so an
  * edit that breaks a file shows its problems in the browser.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { buildModel, type SiteModel } from '../model/model.ts';
 import type { Release } from '../ingest/releases.ts';
-import { readContentFiles } from '../ingest/read-content.ts';
+import { contentSignature, readContentFiles } from '../ingest/read-content.ts';
 import { blockingProblems, validateContent, type ContentReport } from '../ingest/validate.ts';
 import { formatFileProblems, groupByFile, type Problem } from '../core/problems.ts';
 import type { SiteSettings } from '../schemas/site.ts';
@@ -47,18 +45,6 @@ const CACHE = Symbol.for('cfs-performance.site-data');
 type Cache = { key: string; data: Promise<SiteData> } | undefined;
 const store = globalThis as typeof globalThis & { [CACHE]?: Cache };
 
-/** What changed on disk: every content file's name, size and time. Cheap enough to take on every request in dev. */
-function signature(contentDir: string): string {
-  const files = readContentFiles(contentDir);
-  const parts = [files.releases, files.settings, files.catalogue, ...files.quarters.flatMap((q) => [q.commentary, ...q.dataFiles, { file: q.path, bytes: new Uint8Array() }])]
-    .filter((file) => file !== null)
-    .map((file) => {
-      const stat = statSync(resolve(file.file), { throwIfNoEntry: false });
-      return `${file.file}:${stat?.size}:${stat?.mtimeMs}`;
-    });
-  return parts.join('|');
-}
-
 /**
  * The problems as one message: grouped by file, at most 50 a file, no stack
  * trace and no path inside the code. A plain Error, not an AstroError: Astro
@@ -89,7 +75,7 @@ async function load(options: ContentOptions, dev: boolean): Promise<SiteData> {
 /** The site's data for this content folder: validated and modelled once, again only when a file changes. */
 export function siteData(options: ContentOptions, dev = false): Promise<SiteData> {
   // The signature is only taken under the dev server, where files change while it runs.
-  const key = `${options.contentDir}|${options.includeDrafts}|${dev ? signature(options.contentDir) : ''}`;
+  const key = `${options.contentDir}|${options.includeDrafts}|${dev ? contentSignature(options.contentDir) : ''}`;
   const cached = store[CACHE];
   if (cached && cached.key === key) return cached.data;
   const data = load(options, dev);
