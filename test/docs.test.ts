@@ -177,6 +177,10 @@ const FAULTS: [string, (dir: string) => void][] = [
   ['a wrongly named folder', (d) => renameSync(join(d, Q1), join(d, 'quarters/2024-q1'))],
   // The commentary's settings.
   ['a misspelt setting', (d) => replaceIn(d, Q1_COMMENTARY, /^publishedDate:/m, 'publishDate:')],
+  ['a closing fence with a space after it', (d) => replaceIn(d, Q1_COMMENTARY, /^---\n\n/m, '--- \n---\n\n')],
+  ['an invisible character in the text', (d) => replaceIn(d, Q1_COMMENTARY, 'This page sums up', 'This page\u200b sums up')],
+  ['a YAML tag in the settings', (d) => setting(d, 'title', 'title: !!str Quarter 1 2024/25 performance report')],
+  ['a link to a page the site does not make', (d) => replaceIn(d, Q1_COMMENTARY, 'This page sums up', '[This page](/2024-25-q1/) sums up')],
   ['an unknown setting', (d) => setting(d, 'committee', 'committee: Children and Family Services Overview and Scrutiny Committee\nauthor: Jane')],
   ['a date in the wrong form', (d) => setting(d, 'meetingDate', 'meetingDate: 3/9/2024')],
   ['a date not on the calendar', (d) => setting(d, 'publishedDate', 'publishedDate: "2024-02-30"')],
