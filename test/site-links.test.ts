@@ -57,7 +57,7 @@ describe('links to pages of this site', () => {
     const stopped = buildSite({ contentDir: bad });
     expect(stopped.status).not.toBe(0);
     expect(stopped.output).toContain('Did you mean /2024-25/q1/?');
-  });
+  }, 480_000);
 });
 
 describe('the pages the check knows are the pages Astro builds', () => {

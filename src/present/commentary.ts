@@ -7,7 +7,7 @@ import { plainInlineText, type Block } from '../core/commentary-tree.ts';
 
 /** "Social care" → "social-care": the fragment of a commentary heading, as Astro's Markdown made it (so links made before still work). */
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'commentary-section';
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'commentary-section';
 }
 
 /** Each heading of the tree with an id unique on the page: `taken` holds the page's own ids. */

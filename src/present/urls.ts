@@ -17,6 +17,7 @@ export function href(path: string): string {
 }
 
 import { paths } from '../core/routes.ts';
+import { leadingQuarter, type SiteModel } from '../model/model.ts';
 
 export { paths };
 
@@ -49,6 +50,12 @@ export function navigation(latestQuarter: { year: string; quarter: string } | un
 }
 
 export type Section = ReturnType<typeof navigation>[number]['key'];
+export type Navigation = ReturnType<typeof navigation>;
+
+/** The navigation of every page: "Latest quarter" leads to the quarter the site leads with (leadingQuarter). */
+export function navigationFor(model: Pick<SiteModel, 'quarters'>): Navigation {
+  return navigation(leadingQuarter(model));
+}
 
 /** A commentary link's address: a path on this site goes under the base like every other link; https:, mailto:, tel: and #fragments as written. */
 export function commentaryHref(url: string): string {

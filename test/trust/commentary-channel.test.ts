@@ -144,7 +144,7 @@ describe('a character planted around or inside a fence', () => {
     // Every file carrying a payload behind a tampered fence is refused; nothing with a payload reads as the clean file.
     expect(outcomes.refused + outcomes.identical).toBe(CHARACTERS.length * 8);
     expect(outcomes.refused).toBeGreaterThan(CHARACTERS.length * 6);
-  });
+  }, 120_000);
 
   it.each([
     ['a zero-width space after the closing fence', { close: '---\u200b', between: [...PAYLOAD, '---'] }, 'U+200B zero-width space'],
@@ -250,7 +250,7 @@ describe('property: any mix of hostile characters and line endings at the fences
       }),
       { numRuns: 300, seed: 20261205 },
     );
-  });
+  }, 120_000);
 });
 
 /** The runs of words between figure tags, in order: what the page must show verbatim around the filled-in figures. */
@@ -299,7 +299,7 @@ describe('the build reads nothing the check did not', () => {
     expect(problems.length).toBeGreaterThan(0);
     expectStoppedBy(buildSite({ contentDir: dir }), problems);
     expect(existsSync(canary)).toBe(false);
-  });
+  }, 240_000);
 
   it('a file with Windows line endings and a byte-order mark builds, and the page shows exactly the checked text', async () => {
     const text = `\ufeff${assemble({ ending: '\r\n' })}`;
@@ -319,5 +319,5 @@ describe('the build reads nothing the check did not', () => {
       from = at + words.length;
     }
     expect(existsSync(canary)).toBe(false);
-  });
+  }, 240_000);
 });
