@@ -79,6 +79,15 @@ describe('faults in the commentary text stop at their line and column', () => {
     expect(own.problems).toEqual([]);
   });
 
+  it.each([
+    ['a heading that says the opposite of the figure below it', EET_SENTENCE, `#### Care leavers in work rose to new highs\n\n${EET_SENTENCE}`],
+    ['a heading with a tag and contradicting words', EET_SENTENCE, `#### Care leavers rose to <Value of="care-leavers-eet" />, above the target\n\n${EET_SENTENCE}`],
+    ['a list item whose words fit', EET_SENTENCE, `- Care leavers in education fell to <Value of="care-leavers-eet" />, short of the target.\n\n${EET_SENTENCE}`],
+  ])('%s raises nothing (control: headings are not read, fitting words pass)', async (_name, from, to) => {
+    const { problems } = await planted(Q1_COMMENTARY, from, to);
+    expect(problems).toEqual([]);
+  });
+
   it('a www. address in prose is text, never refused as http://; an http:// link still is', async () => {
     const bare = await planted(Q1_COMMENTARY, 'Youth justice figures are reported', 'See www.example.gov.uk for more. Youth justice figures are reported');
     expect(bare.problems).toEqual([]);
