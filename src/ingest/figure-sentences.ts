@@ -237,9 +237,7 @@ function typedPercentFindings(sentence: readonly InlinePiece[], lookup: FigureLo
       findings.push({
         ...positionIn(piece, match.index),
         found: match[0],
-        expected: best
-          ? `a figure tag in place of the typed ${match[0]}: ${best.tag} (it shows ${best.shown})`
-          : `in a sentence about ${oneOrMore(percentIds)}, no typed percentage`,
+        expected: `a figure tag in place of the typed ${match[0]}${best ? `: ${best.tag} (it shows ${best.shown})` : ''}`,
         hint:
           `${match[0]} is none of the figures published for ${oneOrMore(percentIds)} this quarter (${published}). ` +
           'A typed figure can disagree with the card; a tag always shows the published one. If the percentage is about something else, put it in a sentence of its own and say what it is of.',
