@@ -103,6 +103,7 @@ describe('words that contradict a tag', () => {
     ['a movement word several words before', 'Results rose for care leavers, to {Value care-leavers-eet}.', [/went down/]],
     ['"improved to" a figure that got worse', 'The share improved to {Value care-leavers-eet}.', [/got worse \(63.3% to 47.3%\), but the sentence says it improved/]],
     ['"stayed at" a figure that moved', 'It stayed at {Value cp-reviews-in-timescale}.', [/went up/]],
+    ['"rose from" the previous figure of one that fell', 'The share rose from {Value care-leavers-eet period=previous} to {Value care-leavers-eet}.', [/care-leavers-eet went down \(63.3% to 47.3%\), but the sentence says it went up/]],
     ['"above the target" for a figure that misses it', 'At {Value care-leavers-eet}, the share is above the target.', [/^words that fit the figure: care-leavers-eet is 47.3% against a target of 54.0%: not met, but the sentence says it is above the target/]],
     ['"meeting its target" for a figure that misses it', 'Reviews on time were {Value cp-reviews-in-timescale}, meeting its target.', [/cp-reviews-in-timescale is 92.2% against a target of 97.2%: not met, but the sentence says it meets the target/]],
     ['"missed the target" for a figure that meets it', 'Second plans were {Value cpp-second-time}, which missed the target.', [/cpp-second-time is 18.2% against a target of 20.8%: met, but the sentence says it misses the target/]],
@@ -115,6 +116,7 @@ describe('words that contradict a tag', () => {
     ['"short of its target" for a figure that misses it', 'Reviews were {Value cp-reviews-in-timescale}, still well short of its target.', []],
     ['"below the target" for a lower-is-better figure under it', 'Second plans were {Value cpp-second-time}, below the target.', []],
     ['"rose to" the previous figure (a claim about the latest only)', 'It rose to {Value care-leavers-eet period=previous} last year.', []],
+    ['"fell from" the previous figure of one that fell', 'The share fell from {Value care-leavers-eet period=previous} to {Value care-leavers-eet}.', []],
     ['"improved" for an indicator with no better direction', 'Home education improved to {Value elective-home-education}.', []],
     ['target words with no tag in the sentence', 'Care leaver measures met their targets. {Value care-leavers-eet} is the figure.', []],
   ])('%s', (_name, written, expected) => {

@@ -263,7 +263,10 @@ const MOVEMENT_WORDS: { words: string; claim: { movement?: Movement; direction?:
  * The movement word, then up to eight words without a full stop or semicolon
  * ("rose for pupils on free school meals, to"), then "to" or "at", right before the tag.
  */
-const MOVEMENT_BEFORE_TAG = new RegExp(`\\b(${MOVEMENT_WORDS.map((entry) => entry.words).join('|')})\\b((?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,8}?)[\\s,]+(?:to|at)\\s*$`, 'iu');
+const movementBefore = (connectors: string) =>
+  new RegExp(`\\b(${MOVEMENT_WORDS.map((entry) => entry.words).join('|')})\\b((?:[\\s,]+[\\p{L}\\p{N}'’-]+){0,8}?)[\\s,]+(?:${connectors})\\s*$`, 'iu');
+/** "rose to <Value … />" claims a movement of the latest figure; "fell from <Value … period="previous" />" the same, from the previous one. */
+const MOVEMENT_BEFORE_TAG = { latest: movementBefore('to|at'), previous: movementBefore('from') };
 
 const MOVEMENT_SAID: Record<Movement, string> = { up: 'went up', down: 'went down', same: 'stayed the same' };
 const DIRECTION_SAID: Record<Direction, string> = { improved: 'improved', worse: 'got worse', 'no-change': 'did not change' };
@@ -271,10 +274,11 @@ const DIRECTION_SAID: Record<Direction, string> = { improved: 'improved', worse:
 function movementFindings(sentence: readonly InlinePiece[], lookup: FigureLookup): SentenceFinding[] {
   const findings: SentenceFinding[] = [];
   sentence.forEach((piece, index) => {
-    if (piece.kind !== 'tag' || piece.component !== 'Value' || (piece.props.period ?? 'latest') !== 'latest' || !piece.props.of) return;
+    if (piece.kind !== 'tag' || piece.component !== 'Value' || !piece.props.of) return;
+    const period = piece.props.period === 'previous' ? 'previous' : 'latest';
     const before = sentence[index - 1];
     if (before?.kind !== 'text') return;
-    const match = MOVEMENT_BEFORE_TAG.exec(before.text);
+    const match = MOVEMENT_BEFORE_TAG[period].exec(before.text);
     if (!match) return;
     // Words that start another clause ("but", "while") part the movement word from the tag.
     if (/\b(?:but|while|whereas|although|though|and\s+(?:the|its|their))\b/i.test(match[2] ?? '')) return;
@@ -293,7 +297,7 @@ function movementFindings(sentence: readonly InlinePiece[], lookup: FigureLookup
     findings.push({
       line: piece.line,
       column: piece.column,
-      found: `${match[0].trim()} <Value of="${piece.props.of}" />`,
+      found: `${match[0].trim()} <Value of="${piece.props.of}"${period === 'previous' ? ' period="previous"' : ''} />`,
       expected: `words that fit the figure: ${piece.props.of} ${actual} (${from} to ${to}), but the sentence says it ${entry.said}`,
       hint: `Change "${match[1]}" to words that fit, or use <Change of="${piece.props.of}" />, which always says which way the figure moved.`,
     });
