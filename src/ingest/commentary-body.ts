@@ -414,7 +414,7 @@ const INLINE_RULES: Record<string, (node: any, walk: Walk) => Inline | null> = {
   link: (node, walk) => {
     // A bare "www.example.gov.uk" in a sentence is GFM's guess at a link, to http://: it stays the words as written.
     const written = walk.written(node);
-    if (written === plainText(node.children) && written.toLowerCase().startsWith('www.')) return { kind: 'text', value: written };
+    if (written === plainText(node.children) && written.toLowerCase().startsWith('www.')) return { kind: 'text', value: written, line: node.position?.start.line, column: node.position?.start.column };
     const url = checkedUrl(walk, node, node.url);
     const children = walk.inlines(node.children);
     return url === null ? null : { kind: 'link', url, children };
