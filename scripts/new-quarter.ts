@@ -12,7 +12,7 @@ import { parseCatalogue } from '../src/ingest/catalogue.ts';
 import { decodeText } from '../src/ingest/delimited.ts';
 import { parseQuarterId } from '../src/core/periods.ts';
 import { formatFileProblems } from '../src/core/problems.ts';
-import { PLACEHOLDER } from '../src/ingest/validate.ts';
+import { PLACEHOLDER } from '../src/ingest/placeholders.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { EXPORT_WORDS } from '../src/core/vocabulary.ts';
 import { SITE } from '../src/site.config.ts';
@@ -72,7 +72,9 @@ committee: ${SITE.committee}
 # draft: only previews show this quarter (npm run dev, npm run preview:drafts). Change to published when it is ready.
 status: draft
 # One or two sentences for the home page, link previews and the feed. Put figures in as tags, such as <Value of="an-indicator-id" />, never typed.
-summary: "${PLACEHOLDER}: one or two sentences that sum up this quarter's performance for residents."
+# Write them on the lines below "summary: >-", each indented by two spaces: then quotes, colons and tags need no extra quoting.
+summary: >-
+  ${PLACEHOLDER}: one or two sentences that sum up this quarter's performance for residents.
 # The year of the national figures the quartiles compare with, such as "2022/23".
 benchmarkYear: "${first - 1}/${String(second - 1).padStart(2, '0')}"
 # Links to the committee papers: a title and a full web address (https://) for each. Leave as [] if none.

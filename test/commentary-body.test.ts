@@ -83,6 +83,10 @@ describe('other refused constructs', () => {
     ['http link', 'See [this](http://example.com).', [{ line: 7, column: 5, words: ['http://example.com', 'change http:// to https://'] }]],
     // A bare "www." address is the words as written (issue #20: never refused as http://); a bare http:// one is refused.
     ['bare http link', 'See http://example.com today.', [{ line: 7, column: 5, words: ['http://example.com', 'https://'] }]],
+    ['an http link to a www address', 'See [www.example.com](http://www.example.com).', [{ line: 7, column: 5, words: ['http://www.example.com', 'change http:// to https://'] }]],
+    ['curly quotes from Word in a tag', 'It fell to <Value of=“care-leavers-eet” />.', [{ line: 7, column: 12, words: ['straight double quotes', 'left double quote “, right double quote ”', 'Write <Value of="care-leavers-eet" />'] }]],
+    ['one curly quote in a tag', 'It fell to <Value of="care-leavers-eet” />.', [{ line: 7, column: 12, words: ['right double quote ”'] }]],
+    ['curly single quotes in a tag', 'It fell to <Value of=‘care-leavers-eet’ />.', [{ line: 7, column: 12, words: ['left single quote ‘', 'Write <Value of="care-leavers-eet" />'] }]],
     ['data link', '[x](data:text/html,<script>alert(1)</script>)', [{ line: 7, column: 1, words: ['data:text/html', 'can run code'] }]],
     ['encoded javascript link', '[x](java&#115;cript:alert(1))', [{ line: 7, column: 1, words: ['javascript:alert(1)'] }]],
     ['protocol-relative link', '[x](//evil.example/)', [{ line: 7, column: 1, words: ['//evil.example/', 'starting https://'] }]],
@@ -167,7 +171,17 @@ describe('allowed commentary', () => {
   it('keeps a bare www address as the words written, not a link to http://', () => {
     const { problems, blocks } = check(`${FRONTMATTER}See www.leicestershire.gov.uk today.`);
     expect(problems).toEqual([]);
-    expect(blocks).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', value: 'See ' }, { kind: 'text', value: 'www.leicestershire.gov.uk' }, { kind: 'text', value: ' today.' }] }]);
+    // Text keeps where it was written, for the messages about its words (src/ingest/figure-sentences.ts).
+    expect(blocks).toEqual([
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'text', value: 'See ', line: 7, column: 1 },
+          { kind: 'text', value: 'www.leicestershire.gov.uk', line: 7, column: 5 },
+          { kind: 'text', value: ' today.', line: 7, column: 30 },
+        ],
+      },
+    ]);
   });
 
   it('passes the control commentary, using every component and allowed construct, with its references', () => {
@@ -205,6 +219,8 @@ describe('allowed commentary', () => {
     ['double backticks', 'Write ``<Value of="care-leavers-eet" />`` for the figure.'],
     ['an escaped tag', 'Write \\<Value of="care-leavers-eet" /> for the figure.'],
     ['a less-than sign with spaces', 'Rates fell from 5 < 6 to 4.'],
+    // #20: a web address typed in prose is text (the page links it over https), never refused as http://.
+    ['a bare www address', 'See www.example.com today.'],
   ])('yields no reference and no problem for a tag in %s', (_, body) => {
     expect(check(FRONTMATTER + body)).toMatchObject({ references: [], problems: [] });
   });

@@ -213,6 +213,8 @@ const FAULTS: [string, (dir: string) => void][] = [
   ],
   // The publication gate.
   ['a placeholder left in', (d) => body(d, 'FILL IN: write about social care here.')],
+  ['TBC and XX% left in a sentence', (d) => body(d, 'The share was XX% and the date is TBC.')],
+  ['the example reason in a correction', (d) => correction(d, { reason: 'Why the figure changed, in a sentence.' })],
   ['no publication date', (d) => replaceIn(d, Q1_COMMENTARY, /^publishedDate: .*\n/m, '')],
   // Corrections.
   ['a correction without figure', (d) => correction(d, { figure: null })],
@@ -267,6 +269,15 @@ const FAULTS: [string, (dir: string) => void][] = [
   ['a misspelt id', (d) => body(d, 'It fell to <Value of="care-leaver-eet" />.')],
   ['an id this quarter does not report', (d) => body(d, 'It fell to <Value of="ks2-rwm" />.')],
   ['a prop on a tag that takes none', (d) => body(d, '<QuarterSummary of="x" />')],
+  // The words around figure tags (#20).
+  ['curly quotes in a tag', (d) => body(d, 'It fell to <Value of=“care-leavers-eet” />.')],
+  ['a mistyped percentage beside a tag', (d) => body(d, 'It fell to <Value of="care-leavers-eet" />, 48% of young people.')],
+  ['"rose to" a figure that fell', (d) => body(d, 'Care leavers in education rose to <Value of="care-leavers-eet" />.')],
+  ['"above the target" for a figure that misses it', (d) => body(d, 'At <Value of="care-leavers-eet" />, care leavers in education are above the target.')],
+  ['full-width digits in the summary', (d) => setting(d, 'summary', 'summary: Care leavers in education, employment or training fell to ４７.３% this quarter.')],
+  ['a figure in words in the summary', (d) => setting(d, 'summary', 'summary: Care leavers in education, employment or training fell to forty-seven per cent this quarter.')],
+  ['"rose to" in the summary', (d) => setting(d, 'summary', 'summary: Care leavers in education, employment or training rose to <Value of="care-leavers-eet" /> this quarter.')],
+  ['curly quotes in the summary', (d) => setting(d, 'summary', 'summary: Care leavers in education, employment or training fell to <Value of=“care-leavers-eet” /> this quarter.')],
   // The catalogue and site settings.
   ['an area not in site.yaml', (d) => replaceIn(d, 'indicators.csv', ',SEND,', ',Send services,')],
   ['an id and name twice', (d) => editLines(d, 'indicators.csv', (lines) => lines.splice(lines.length - 1, 0, lines[1]!))],

@@ -177,7 +177,7 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
     expect(q2).toMatch(/^2024-25-q2 \(draft, not on the public site\)/);
     expect(q2).toContain('the file is still the template');
     expect(q2).toMatch(/Before publishing: .*commentary\.mdx:\d+ needs a publishedDate/);
-    expect(q2).toMatch(/Before publishing: .*commentary\.mdx:\d+ needs your own text in place of the template’s FILL IN placeholder/);
+    expect(q2).toMatch(/Before publishing: .*commentary\.mdx:\d+ needs your own text in place of the placeholder "FILL IN"/);
     expect(check.output).toContain('Valid: npm run build will publish 2 quarters (and leave out 1 draft).');
 
     const build = (builds.scaffold = buildSite({ contentDir }));
@@ -233,7 +233,7 @@ describe('a comms officer publishes Q2 2024/25 from the docs alone', () => {
   it('3. writes the commentary with figure tags, still a draft: check passes and lists it as a draft', async () => {
     const file = join(folder, 'commentary.mdx');
     const edits: [RegExp, string][] = [
-      [/^summary: .*FILL IN.*$/m, 'summary: Care leavers in education, employment or training rose to <Value of="care-leavers-eet" />, and child protection cases reviewed on time rose to <Value of="cp-reviews-in-timescale" />, though both are still short of their targets.'],
+      [/^summary: >-\n {2}FILL IN.*$/m, 'summary: >-\n  Care leavers in education, employment or training rose to <Value of="care-leavers-eet" />, and child protection cases reviewed on time rose to <Value of="cp-reviews-in-timescale" />, though both are still short of their targets.'],
       [/^ {2}name: .*FILL IN.*$/m, '  name: Performance and Business Intelligence team'],
       [/^FILL IN: write about social care here\.$/m, readFileSync(join(FIXTURES, 'social-care.mdx'), 'utf8').trim()],
       [/^# meetingDate: "YYYY-MM-DD"$/m, 'meetingDate: "2024-11-12"'],

@@ -18,7 +18,8 @@ export interface FigureTag {
 }
 
 export type Inline =
-  | { kind: 'text'; value: string }
+  /** Where it was written, when known, for messages about its words (src/ingest/figure-sentences.ts). */
+  | { kind: 'text'; value: string; line?: number; column?: number }
   | { kind: 'emphasis' | 'strong'; children: Inline[] }
   /** Shown as written, never run or read as a tag. */
   | { kind: 'code'; value: string }

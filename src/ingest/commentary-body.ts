@@ -26,6 +26,7 @@ import {
   type FigureComponent,
   type FigureProp,
 } from '../core/figure-components.ts';
+import { curlyQuotesInTag } from './tag-quotes.ts';
 
 export interface FigureReference {
   component: string;
@@ -404,7 +405,7 @@ const CURLY_HINT = `Commentary cannot run code. To show a figure, use ${VALUE_EX
  * A kind that is not here is refused: the table is the whole of what inline commentary can be.
  */
 const INLINE_RULES: Record<string, (node: any, walk: Walk) => Inline | null> = {
-  text: (node: Extract<Node, { type: 'text' }>) => ({ kind: 'text', value: node.value }),
+  text: (node: Extract<Node, { type: 'text' }>) => ({ kind: 'text', value: node.value, line: node.position?.start.line, column: node.position?.start.column }),
   emphasis: (node, walk) => ({ kind: 'emphasis', children: walk.inlines(node.children) }),
   strong: (node, walk) => ({ kind: 'strong', children: walk.inlines(node.children) }),
   // Inline code is harmless text (shown as written, never run or read as a tag), and useful for quoting codes.
@@ -413,7 +414,7 @@ const INLINE_RULES: Record<string, (node: any, walk: Walk) => Inline | null> = {
   link: (node, walk) => {
     // A bare "www.example.gov.uk" in a sentence is GFM's guess at a link, to http://: it stays the words as written.
     const written = walk.written(node);
-    if (written === plainText(node.children) && written.toLowerCase().startsWith('www.')) return { kind: 'text', value: written };
+    if (written === plainText(node.children) && written.toLowerCase().startsWith('www.')) return { kind: 'text', value: written, line: node.position?.start.line, column: node.position?.start.column };
     const url = checkedUrl(walk, node, node.url);
     const children = walk.inlines(node.children);
     return url === null ? null : { kind: 'link', url, children };
@@ -609,6 +610,8 @@ function explainParseError(reason: string, found: string): Found {
   if (found.startsWith('<!--')) {
     return { found, expected: ALLOWED, hint: 'For a note to other editors, write {/* note */} instead of <!-- -->.' };
   }
+  const curly = curlyQuotesInTag(found);
+  if (curly) return curly;
   if (found.startsWith('<')) {
     const after = found.slice(1);
     if (/^(https?:|mailto:|tel:|www\.)/i.test(after)) {

@@ -6,31 +6,17 @@
  * the body (readSummary in ./commentary-body.ts); this checks its text.
  */
 import type { Inline } from '../core/commentary-tree.ts';
-import { parsePeriod } from '../core/periods.ts';
+import { typedFigures, typedFigureWords } from './typed-figures.ts';
 import type { Problem } from '../core/problems.ts';
 
-/**
- * A word with a digit that is not part of a period or year ("2024", "2024/25",
- * "Q1 2024/25") is a typed figure.
- */
-function typedFigures(text: string): string[] {
-  const words = text.split(/\s+/).map((word) => word.replace(/^[("'‘“]+|[.,;:!?)"'’”]+$/g, ''));
-  return words.filter((word, index) => {
-    if (!/\d/.test(word)) return false;
-    if (parsePeriod(word).ok) return false;
-    if (/^Q[1-4]$/i.test(word) && parsePeriod(`${word} ${words[index + 1] ?? ''}`).ok) return false;
-    return true;
-  });
-}
-
-/** Problems of the summary's words: typed figures in its text, at the summary's line. */
-export function checkSummaryText(inlines: readonly Inline[], file: string, line: number | undefined): Problem[] {
+/** Problems of the summary's words: typed figures in its text (./typed-figures.ts), at the summary's line. `years`: those of the quarter's periods. */
+export function checkSummaryText(inlines: readonly Inline[], file: string, line: number | undefined, years: ReadonlySet<number>): Problem[] {
   const text = inlines.map((node) => (node.kind === 'text' ? node.value : ' ')).join('');
-  return typedFigures(text).map((figure) => ({
+  return typedFigures(text, { years }).map((figure) => ({
     file,
     line,
-    found: figure,
+    found: typedFigureWords(figure),
     expected: 'figures in the summary written as figure tags, such as <Value of="care-leavers-eet" />, never typed',
-    hint: 'A typed figure could disagree with the card; a figure tag always shows the published figure. Write small numbers as words.',
+    hint: 'A typed figure could disagree with the card; a figure tag always shows the published figure. Write counts up to nineteen as words ("three of the indicators"), or use <Count of="..." />.',
   }));
 }

@@ -22,6 +22,7 @@ import { checkReleaseCalendar, type Release } from './releases.ts';
 import { parseSiteSettings } from './site-settings.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { readFrontmatter } from './yaml-file.ts';
+import { findPlaceholders, isTemplateReason, TEMPLATE_REASON } from './placeholders.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
 import { formatFigure, type Figure } from '../core/format.ts';
 import { parsePeriod, parseQuarterId, periodKey, type ReportingQuarter } from '../core/periods.ts';
@@ -29,6 +30,8 @@ import { closestNames } from '../core/names.ts';
 import type { Problem } from '../core/problems.ts';
 import { parseQuarterTable } from './quarter-file.ts';
 import { checkSummaryText } from './summary-text.ts';
+import { checkCommentarySentences, checkFigureSentences, figureFacts, piecesFromInlines } from './figure-sentences.ts';
+import { periodYears } from './typed-figures.ts';
 
 /** A file as read from disk: its path as the editor sees it and its bytes. */
 export interface SourceFile {
@@ -95,7 +98,7 @@ export interface ContentReport {
 }
 
 /** Text placed in templates for the officer to replace; a quarter still carrying it cannot be published. */
-export const PLACEHOLDER = 'FILL IN';
+export { PLACEHOLDER } from './placeholders.ts';
 
 const DATA_NAMES = ['data.csv', 'data.tsv', 'data.xlsx'];
 export { DATA_NAMES };
@@ -170,7 +173,7 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   }
 
   if (commentary?.data) {
-    const gate = publicationGate(commentary.data, commentary.text, folder.commentary!.file, commentary.lineOf);
+    const gate = publicationGate(commentary.data, commentary.text, folder.commentary!.file, commentary.lineOf, commentary.parts?.bodyLine ?? 1);
     if (report.publication === 'published') report.problems.push(...gate);
     // A draft is told what publishing will need, without it being a problem yet.
     else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
@@ -202,6 +205,8 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   const indicators = parsed.indicators;
   let body: Block[] = [];
   let summary: Inline[] = [];
+  const facts = new Map(indicators.map((record) => [record.id, figureFacts(catalogue.find((indicator) => indicator.id === record.id)!, record)]));
+  const figureFactsOf = (id: string) => facts.get(id);
   if (commentary?.parts && folder.commentary) {
     const file = folder.commentary.file;
     const context = { catalogueIds: catalogue.map((indicator) => indicator.id), quarterIds: indicators.map((indicator) => indicator.id), quarterLabel: reporting.label };
@@ -210,6 +215,8 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     report.references = read.references;
     report.siteLinks = read.siteLinks;
     body = read.blocks;
+    // The words around figure tags, read against the figures (./figure-sentences.ts); headings are not read.
+    report.problems.push(...checkCommentarySentences(read.blocks, figureFactsOf).map((finding) => ({ file, ...finding })));
     if (commentary.data) {
       const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
       report.problems.push(...checkCorrections(commentary.data, indicators, byId, file, commentary.lineOf));
@@ -224,7 +231,12 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
       });
       const summaryLine = commentary.lineOf(['summary']);
       const summaryRead = readSummary(commentary.data.summary, file, summaryLine, { ...context, quarterLabel: 'this quarter', catalogueIds: context.quarterIds });
-      report.problems.push(...summaryRead.problems, ...checkSummaryText(summaryRead.inlines, file, summaryLine));
+      const years = periodYears([reporting.period, ...indicators.flatMap((indicator) => [indicator.latest.period, ...(indicator.previous ? [indicator.previous.period] : [])])]);
+      report.problems.push(...summaryRead.problems, ...checkSummaryText(summaryRead.inlines, file, summaryLine, years));
+      // Every typed figure in the summary is refused above, so only the words around its tags are read here.
+      for (const finding of checkFigureSentences(piecesFromInlines(summaryRead.inlines), figureFactsOf, { typedPercentages: false })) {
+        report.problems.push({ file, line: summaryLine, found: finding.found, expected: `in the summary, ${finding.expected}`, hint: finding.hint });
+      }
       summary = summaryRead.inlines;
     }
   }
@@ -283,7 +295,7 @@ function readCommentary(source: SourceFile, reporting: ReportingQuarter | null):
  * A quarter can only go public finished: with a publication date and no
  * template placeholder left anywhere in the commentary.
  */
-function publicationGate(commentary: Commentary, source: string, file: string, lineOf: CommentaryRead['lineOf']): Problem[] {
+function publicationGate(commentary: Commentary, source: string, file: string, lineOf: CommentaryRead['lineOf'], bodyLine: number): Problem[] {
   const problems: Problem[] = [];
   if (!commentary.publishedDate) {
     problems.push({
@@ -293,19 +305,33 @@ function publicationGate(commentary: Commentary, source: string, file: string, l
       hint: 'Add the date the page goes public, or set status: draft until it is known.',
     });
   }
+  // The frontmatter's own notes (lines starting #) are never published, and the template's say "fill it in".
   source.split(/\r?\n/).forEach((text, index) => {
-    const column = text.indexOf(PLACEHOLDER);
-    if (column >= 0) {
+    if (index + 1 < bodyLine && text.trimStart().startsWith('#')) return;
+    for (const placeholder of findPlaceholders(text)) {
       problems.push({
         file,
         line: index + 1,
-        column: column + 1,
-        found: text.trim(),
-        expected: 'your own text in place of the template’s FILL IN placeholder before the quarter is published',
+        column: placeholder.index + 1,
+        // From the placeholder on: at the start of a long line, it would be cut off.
+        found: text.slice(placeholder.index).trim(),
+        expected: `your own text in place of the placeholder "${placeholder.found.replace(/:$/, '')}" before the quarter is published`,
         hint: 'Replace the placeholder, or set status: draft until the text is written.',
       });
     }
   });
+  for (const list of ['corrections', 'revisions'] as const) {
+    commentary[list].forEach((entry, index) => {
+      if (!isTemplateReason(entry.reason)) return;
+      problems.push({
+        file,
+        line: lineOf([list, index, 'reason']) ?? lineOf([list, index]),
+        found: `reason: ${entry.reason}`,
+        expected: `in ${list}, item ${index + 1}, your own reason in place of the example "${TEMPLATE_REASON}" before the quarter is published`,
+        hint: 'Say in a sentence why the figure changed, such as "The September data refresh found two fewer care leavers in education."',
+      });
+    });
+  }
   return problems;
 }
 
@@ -400,7 +426,7 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
           line: record.line,
           found: `${newText} for "${indicator.name}", ${observation.period.label}`,
           expected: `${oldText}, the figure ${earlier.report.quarter!.label}'s report published for ${observation.period.label} (${earlier.report.quarter!.file}, line ${earlier.record.line}), unless the revision is listed in ${commentaryFile}`,
-          hint: `If the figure really was revised, add to the frontmatter of ${commentaryFile}:\n    revisions:\n      - indicator: ${record.id}\n        period: "${observation.period.label}"\n        oldValue: "${oldText}"\n        newValue: "${newText}"\n        reason: Why the figure changed, in a sentence.\n  If it was not revised, this row may be matched to the wrong indicator, or come from another export: check its ${role} figure.`,
+          hint: `If the figure really was revised, add to the frontmatter of ${commentaryFile}:\n    revisions:\n      - indicator: ${record.id}\n        period: "${observation.period.label}"\n        oldValue: "${oldText}"\n        newValue: "${newText}"\n        reason: ${TEMPLATE_REASON}\n  If it was not revised, this row may be matched to the wrong indicator, or come from another export: check its ${role} figure.`,
         });
       }
     }
