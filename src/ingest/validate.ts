@@ -148,98 +148,32 @@ async function readDataFile(source: SourceFile): Promise<TableResult> {
 export async function validateQuarterFolder(folder: QuarterFolder, catalogue: readonly Indicator[], matcher: IndicatorMatcher): Promise<QuarterReport> {
   const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], siteLinks: [], commentaryLine: () => undefined };
   const reporting = parseQuarterId(folder.name);
-  if (!reporting) {
-    report.problems.push({ file: folder.path, found: folder.name, expected: 'a folder named like 2024-25-q1 (financial year, then the quarter q1 to q4)', hint: 'Rename the folder.' });
-  }
-  if (folder.dataFiles.length !== 1) {
-    report.problems.push({
-      file: folder.path,
-      found: folder.dataFiles.length ? folder.dataFiles.map((data) => data.file.split('/').at(-1)).join(' and ') : 'no data file',
-      expected: `exactly one data file, named ${DATA_NAMES.join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
-      hint: folder.dataFiles.length ? 'Delete the ones that are not this quarter’s export.' : 'Put this quarter’s dashboard export in the folder.',
-    });
-  }
-
+  report.problems.push(...folderProblems(folder, reporting));
   // The commentary decides whether the quarter is published; read it first.
   const commentary = folder.commentary ? readCommentary(folder.commentary, reporting) : null;
-  if (!folder.commentary) report.notes.push('Not published: the folder has no commentary.mdx. Add one with status: published to publish it.');
-  // Published unless the commentary says draft outright: a frontmatter too broken to read its status must stop the
-  // build, never quietly drop a published page.
-  if (commentary && commentary.status !== 'draft') report.publication = 'published';
-  else if (commentary?.status === 'draft') report.notes.push('Draft: set status: published in commentary.mdx to publish it.');
-  if (commentary) {
-    report.problems.push(...commentary.problems);
-    report.commentaryLine = commentary.lineOf;
-  }
-
-  if (commentary?.data) {
-    const gate = publicationGate(commentary.data, commentary.text, folder.commentary!.file, commentary.lineOf, commentary.parts?.bodyLine ?? 1);
-    if (report.publication === 'published') report.problems.push(...gate);
-    // A draft is told what publishing will need, without it being a problem yet.
-    else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
-  }
+  applyCommentary(report, commentary, folder.commentary?.file ?? null);
 
   if (!reporting || folder.dataFiles.length !== 1) return report;
   const dataFile = folder.dataFiles[0]!;
-  // When the data cannot be read, the commentary's own structure is still checked, so one run lists everything.
-  const checkBodyWithoutData = () => {
-    if (!commentary || !folder.commentary) return;
-    if (!commentary.parts) return;
-    const ids = catalogue.map((indicator) => indicator.id);
-    report.problems.push(...readCommentaryBody(commentary.parts.body, folder.commentary.file, { catalogueIds: ids, quarterIds: ids, quarterLabel: reporting.label }).problems);
-  };
   const table = await readDataFile(dataFile);
-  if (!table.ok) {
-    report.problems.push(...table.problems);
-    checkBodyWithoutData();
-    return report;
+  const parsed = table.ok ? parseQuarterTable(table.table, dataFile.file, matcher, reporting) : null;
+  if (!table.ok) report.problems.push(...table.problems);
+  if (parsed) {
+    report.problems.push(...parsed.problems);
+    report.warnings.push(...parsed.warnings);
   }
-  const parsed = parseQuarterTable(table.table, dataFile.file, matcher, reporting);
-  report.problems.push(...parsed.problems);
-  report.warnings.push(...parsed.warnings);
-  if (parsed.problems.length) {
-    checkBodyWithoutData();
+  if (!parsed || parsed.problems.length) {
+    // When the data cannot be read, the commentary's own structure is still checked, so one run lists everything.
+    if (commentary?.parts && folder.commentary) {
+      const ids = catalogue.map((indicator) => indicator.id);
+      report.problems.push(...readCommentaryBody(commentary.parts.body, folder.commentary.file, { catalogueIds: ids, quarterIds: ids, quarterLabel: reporting.label }).problems);
+    }
     return report;
   }
 
   const indicators = parsed.indicators;
-  let body: Block[] = [];
-  let summary: Inline[] = [];
-  const facts = new Map(indicators.map((record) => [record.id, figureFacts(catalogue.find((indicator) => indicator.id === record.id)!, record)]));
-  const figureFactsOf = (id: string) => facts.get(id);
-  if (commentary?.parts && folder.commentary) {
-    const file = folder.commentary.file;
-    const context = { catalogueIds: catalogue.map((indicator) => indicator.id), quarterIds: indicators.map((indicator) => indicator.id), quarterLabel: reporting.label };
-    const read = readCommentaryBody(commentary.parts.body, file, context);
-    report.problems.push(...read.problems);
-    report.references = read.references;
-    report.siteLinks = read.siteLinks;
-    body = read.blocks;
-    // The words around figure tags, read against the figures (./figure-sentences.ts); headings are not read.
-    report.problems.push(...checkCommentarySentences(read.blocks, figureFactsOf).map((finding) => ({ file, ...finding })));
-    if (commentary.data) {
-      const byId = new Map(catalogue.map((indicator) => [indicator.id, indicator]));
-      report.problems.push(...checkCorrections(commentary.data, indicators, byId, file, commentary.lineOf));
-      commentary.data.headlines.forEach((id, index) => {
-        const at = { file, line: commentary.lineOf(['headlines', index]) ?? commentary.lineOf(['headlines']) };
-        if (!indicators.some((indicator) => indicator.id === id)) {
-          const suggestion = closestNames(id, indicators.map((indicator) => indicator.id), 1)[0];
-          report.problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, the id of an indicator this quarter reports`, hint: suggestion ? `Did you mean "${suggestion}"?` : 'The figure reference page lists the ids.' });
-        } else if (commentary.data!.headlines.indexOf(id) !== index) {
-          report.problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, an indicator not already listed` });
-        }
-      });
-      const summaryLine = commentary.lineOf(['summary']);
-      const summaryRead = readSummary(commentary.data.summary, file, summaryLine, { ...context, quarterLabel: 'this quarter', catalogueIds: context.quarterIds });
-      const years = periodYears([reporting.period, ...indicators.flatMap((indicator) => [indicator.latest.period, ...(indicator.previous ? [indicator.previous.period] : [])])]);
-      report.problems.push(...summaryRead.problems, ...checkSummaryText(summaryRead.inlines, file, summaryLine, years));
-      // Every typed figure in the summary is refused above, so only the words around its tags are read here.
-      for (const finding of checkFigureSentences(piecesFromInlines(summaryRead.inlines), figureFactsOf, { typedPercentages: false })) {
-        report.problems.push({ file, line: summaryLine, found: finding.found, expected: `in the summary, ${finding.expected}`, hint: finding.hint });
-      }
-      summary = summaryRead.inlines;
-    }
-  }
+  const parts = commentary?.parts;
+  const read = commentary && parts && folder.commentary ? readAgainstData(report, { ...commentary, parts }, folder.commentary.file, reporting, catalogue, indicators) : null;
   const { label, year, quarter, months, period } = reporting;
   report.quarter = {
     id: folder.name,
@@ -251,9 +185,97 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     file: dataFile.file,
     publication: report.publication,
     indicators,
-    commentary: commentary?.data ? { ...commentary.data, file: folder.commentary!.file, body, summaryTree: summary } : null,
+    commentary: commentary?.data && read ? { ...commentary.data, file: folder.commentary!.file, body: read.body, summaryTree: read.summary } : null,
   };
   return report;
+}
+
+/** The folder's name and its one data file. */
+function folderProblems(folder: QuarterFolder, reporting: ReportingQuarter | null): Problem[] {
+  const problems: Problem[] = [];
+  if (!reporting) {
+    problems.push({ file: folder.path, found: folder.name, expected: 'a folder named like 2024-25-q1 (financial year, then the quarter q1 to q4)', hint: 'Rename the folder.' });
+  }
+  if (folder.dataFiles.length !== 1) {
+    problems.push({
+      file: folder.path,
+      found: folder.dataFiles.length ? folder.dataFiles.map((data) => data.file.split('/').at(-1)).join(' and ') : 'no data file',
+      expected: `exactly one data file, named ${DATA_NAMES.join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+      hint: folder.dataFiles.length ? 'Delete the ones that are not this quarter’s export.' : 'Put this quarter’s dashboard export in the folder.',
+    });
+  }
+  return problems;
+}
+
+/** What the commentary decides: published or draft, its own problems, and for a draft what publishing will still need. */
+function applyCommentary(report: QuarterReport, commentary: CommentaryRead | null, file: string | null): void {
+  if (!commentary || file === null) {
+    report.notes.push('Not published: the folder has no commentary.mdx. Add one with status: published to publish it.');
+    return;
+  }
+  // Published unless the commentary says draft outright: a frontmatter too broken to read its status must stop the
+  // build, never quietly drop a published page.
+  if (commentary.status !== 'draft') report.publication = 'published';
+  else report.notes.push('Draft: set status: published in commentary.mdx to publish it.');
+  report.problems.push(...commentary.problems);
+  report.commentaryLine = commentary.lineOf;
+  if (!commentary.data) return;
+  const gate = publicationGate(commentary.data, commentary.text, file, commentary.lineOf, commentary.parts?.bodyLine ?? 1);
+  if (report.publication === 'published') report.problems.push(...gate);
+  // A draft is told what publishing will need, without it being a problem yet.
+  else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
+}
+
+/**
+ * The commentary read against the quarter's figures: the body's tree (its tags
+ * must name indicators the data reports; the words around them must agree with
+ * the figures), corrections, headlines and the summary, read by the same rules.
+ */
+function readAgainstData(
+  report: QuarterReport,
+  commentary: CommentaryRead & { parts: CommentaryParts },
+  file: string,
+  reporting: ReportingQuarter,
+  catalogue: readonly Indicator[],
+  indicators: readonly QuarterIndicator[],
+): { body: Block[]; summary: Inline[] } {
+  const facts = new Map(indicators.map((record) => [record.id, figureFacts(catalogue.find((indicator) => indicator.id === record.id)!, record)]));
+  const figureFactsOf = (id: string) => facts.get(id);
+  const context = { catalogueIds: catalogue.map((indicator) => indicator.id), quarterIds: indicators.map((indicator) => indicator.id), quarterLabel: reporting.label };
+  const read = readCommentaryBody(commentary.parts.body, file, context);
+  report.problems.push(...read.problems);
+  report.references = read.references;
+  report.siteLinks = read.siteLinks;
+  // The words around figure tags, read against the figures (./figure-sentences.ts); headings are not read.
+  report.problems.push(...checkCommentarySentences(read.blocks, figureFactsOf).map((finding) => ({ file, ...finding })));
+  const data = commentary.data;
+  if (!data) return { body: read.blocks, summary: [] };
+  report.problems.push(...checkCorrections(data, indicators, new Map(catalogue.map((indicator) => [indicator.id, indicator])), file, commentary.lineOf));
+  report.problems.push(...headlineProblems(data.headlines, indicators, file, commentary.lineOf));
+  const summaryLine = commentary.lineOf(['summary']);
+  const summaryRead = readSummary(data.summary, file, summaryLine, { ...context, quarterLabel: 'this quarter', catalogueIds: context.quarterIds });
+  const years = periodYears([reporting.period, ...indicators.flatMap((indicator) => [indicator.latest.period, ...(indicator.previous ? [indicator.previous.period] : [])])]);
+  report.problems.push(...summaryRead.problems, ...checkSummaryText(summaryRead.inlines, file, summaryLine, years));
+  // Every typed figure in the summary is refused above, so only the words around its tags are read here.
+  for (const finding of checkFigureSentences(piecesFromInlines(summaryRead.inlines), figureFactsOf, { typedPercentages: false })) {
+    report.problems.push({ file, line: summaryLine, found: finding.found, expected: `in the summary, ${finding.expected}`, hint: finding.hint });
+  }
+  return { body: read.blocks, summary: summaryRead.inlines };
+}
+
+/** Each headline names an indicator the quarter reports, once. */
+function headlineProblems(headlines: readonly string[], indicators: readonly QuarterIndicator[], file: string, lineOf: CommentaryRead['lineOf']): Problem[] {
+  const problems: Problem[] = [];
+  headlines.forEach((id, index) => {
+    const at = { file, line: lineOf(['headlines', index]) ?? lineOf(['headlines']) };
+    if (!indicators.some((indicator) => indicator.id === id)) {
+      const suggestion = closestNames(id, indicators.map((indicator) => indicator.id), 1)[0];
+      problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, the id of an indicator this quarter reports`, hint: suggestion ? `Did you mean "${suggestion}"?` : 'The figure reference page lists the ids.' });
+    } else if (headlines.indexOf(id) !== index) {
+      problems.push({ ...at, found: id, expected: `in headlines, item ${index + 1}, an indicator not already listed` });
+    }
+  });
+  return problems;
 }
 
 interface CommentaryRead {
