@@ -14,6 +14,18 @@ const NODE = join(ROOT, 'node_modules/.bin/node');
 const check = (contentDir: string, ...args: string[]) =>
   spawnSync(NODE, ['scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir, NO_COLOR: '1' }, timeout: 60_000 });
 
+/** `npm run check -- --watch` on a folder, and a wait for words in what it printed since it started (or since clear()). */
+function watching(contentDir: string) {
+  const child = spawn(NODE, ['scripts/check.ts', '--watch'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, NO_COLOR: '1' } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 100 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return pattern.test(output);
+  };
+  return { child, waitFor, clear: () => (output = '') };
+}
+
 describe('npm run check', () => {
   it('says valid and exits 0 on the real content, within 10 seconds', () => {
     const started = Date.now();
@@ -37,13 +49,7 @@ describe('npm run check', () => {
 
   it('--watch checks again when a file is saved', async () => {
     const dir = copyOfContent();
-    const child = spawn(NODE, ['scripts/check.ts', '--watch'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir, NO_COLOR: '1' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 100 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      return pattern.test(output);
-    };
+    const { child, waitFor } = watching(dir);
     try {
       expect(await waitFor(/Watching for changes/)).toBe(true);
       const data = join(dir, 'quarters/2024-25-q1/data.tsv');
@@ -56,13 +62,7 @@ describe('npm run check', () => {
 
   it('--watch checks again when an editor or git replaces a file by a rename, both ways', async () => {
     const dir = copyOfContent();
-    const child = spawn(NODE, ['scripts/check.ts', '--watch'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: dir, NO_COLOR: '1' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 100 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      return pattern.test(output);
-    };
+    const { child, waitFor, clear } = watching(dir);
     const data = join(dir, 'quarters/2024-25-q1/data.tsv');
     const good = readFileSync(data, 'utf8');
     /** Writes a new file beside it and renames it over the old one, as a safe save does. */
@@ -74,7 +74,7 @@ describe('npm run check', () => {
       expect(await waitFor(/Watching for changes/)).toBe(true);
       saveByRename(good.replace('\t47.3%\t', '\t4x7.3%\t'));
       expect(await waitFor(/Not valid: 1 problem would stop the build/)).toBe(true);
-      output = '';
+      clear();
       saveByRename(good);
       expect(await waitFor(/^Valid: npm run build will publish 2 quarters\.$/m)).toBe(true);
     } finally {
