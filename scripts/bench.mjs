@@ -12,7 +12,7 @@
  *
  *   - the table: pages built, build time, ms per page, peak memory, output
  *     size, the trivial build's time and the ratio between the two;
- *   - where the time went (startup, content sync, bundling, rendering by
+ *   - where the time went (startup, content check, bundling, rendering by
  *     kind of page);
  *   - the goals: 40x150 in at most 1.5x the trivial build, and doubling the
  *     data (40 to 80 quarters) at most 2.2x the build time.
@@ -23,6 +23,7 @@
  *   --no-commentary               no commentary.mdx in the synthetic quarters
  *   --json <file>                 also write the results as JSON (default test-results/bench/bench.json)
  *   --keep                        keep the temporary folders, and print where they are
+ *   --dist <dir>                  leave the last site build of each size in <dir>/<size> (the smoke test reads it)
  *   --assert                      exit 1 when a goal is missed
  *   --project <dir>               build the site from another checkout of this project (to compare a change)
  *
@@ -50,6 +51,7 @@ const { values } = parseArgs({
     'no-commentary': { type: 'boolean', default: false },
     json: { type: 'string', default: join(ROOT, 'test-results/bench/bench.json') },
     keep: { type: 'boolean', default: false },
+    dist: { type: 'string' },
     assert: { type: 'boolean', default: false },
     project: { type: 'string', default: ROOT },
   },
@@ -109,7 +111,8 @@ try {
     let output = [];
     let quarterGzip = 0;
     for (let run = 0; run < runs; run++) {
-      const outDir = temp(`cfs-bench-dist-${size.key}-`);
+      const outDir = values.dist ? join(resolve(values.dist), size.key) : temp(`cfs-bench-dist-${size.key}-`);
+      if (values.dist) rmSync(outDir, { recursive: true, force: true });
       resetSiteRoot(siteRoot);
       const result = await measureBuild({
         astro: ASTRO,
@@ -125,7 +128,7 @@ try {
       quarterGzip = largest ? gzipSync(readFileSync(largest.path)).length : 0;
       real.push(result);
       process.stdout.write(`  ${size.key} run ${run + 1}: site ${s(result.ms)} s`);
-      if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+      if (!values.keep && !values.dist) rmSync(outDir, { recursive: true, force: true });
 
       const project = temp(`cfs-bench-trivial-${size.key}-`);
       generateTrivialProject(project, pages, ROOT);
@@ -194,7 +197,7 @@ const profileRow = (label, x, phases, byKind) => [
   label,
   s(x),
   s(phases.startup),
-  s(phases.contentSync),
+  s(phases.contentCheck),
   s(phases.prepare),
   s(phases.bundle),
   s(phases.render),
@@ -206,7 +209,7 @@ const profileRow = (label, x, phases, byKind) => [
 ];
 console.log(
   table(
-    ['build', 'total', 'startup', 'content sync', 'prepare', 'bundle', 'render', 'quarter pages', 'indicator pages', 'data files', 'other pages', 'finish'],
+    ['build', 'total', 'startup', 'content check', 'prepare', 'bundle', 'render', 'quarter pages', 'indicator pages', 'data files', 'other pages', 'finish'],
     results.flatMap((x) => [profileRow(`site ${x.size}`, x.ms, x.phases, x.byKind), profileRow(`trivial ${x.pages}`, x.trivialMs, x.trivialPhases, x.trivialByKind)]),
   ),
 );

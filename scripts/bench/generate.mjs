@@ -5,11 +5,23 @@
  * published commentary.mdx), written into a folder of the caller's choosing,
  * never into content/.
  *
+ * The shape comes from the schemas themselves, so it cannot drift from what the
+ * site reads: the catalogue's columns from src/schemas/indicator.ts, the data
+ * file's columns from QUARTER_COLUMNS (src/schemas/quarter-row.ts), units,
+ * polarities, frequencies, RAG ratings and the export's words for them from
+ * src/core/vocabulary.ts, the commentary's frontmatter from
+ * src/schemas/commentary.ts and its figure tags from FIGURE_COMPONENTS
+ * (src/core/figure-components.ts: every tag, with every value of its props). A
+ * field the generator has no value for stops it with a message naming the
+ * table to add it to; every catalogue row and frontmatter is parsed with its
+ * schema before it is written. test/bench.test.ts runs the result through the
+ * check (validateContent) and a smoke run of the benchmark.
+ *
  * The figures behave like the real exports: percentages with one decimal
  * place and a % sign, counts, Progress 8 style scores with two decimals and
  * minus signs; targets such as >90.0% with a RAG rating that agrees with
- * them; national quartiles and statistical-neighbour averages; Topic and
- * Theme blank when the same as the row above. Quarters are consecutive, and
+ * them; national quartiles, statistical-neighbour and England averages; Topic
+ * and Theme blank when the same as the row above. Quarters are consecutive, and
  * each quarter's Previous Value is the figure the previous quarter published
  * as its Latest Value for that period (termly and annual indicators repeat
  * their latest figure until a new term or year is published, as the real
@@ -17,13 +29,54 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 
-// The export's words come from the site's own modules (Node 24 strips their types), so the generator cannot drift from the reader.
-import { EXPORT_WORDS } from '../../src/core/vocabulary.ts';
+// What the content looks like comes from the site's own modules (Node 24 strips their types), so the generator
+// cannot drift from the reader: the catalogue's columns from its schema, the data file's columns from
+// QUARTER_COLUMNS, the words from the vocabulary, the commentary's frontmatter from its schema and the figure
+// tags from the list the commentary checker reads. A column or field the generator cannot fill stops it with
+// a message, and every row it writes is parsed with the schema it is for.
+import { EXPORT_WORDS, frequencySchema, polaritySchema, ragSchema, unitSchema } from '../../src/core/vocabulary.ts';
+import { FIGURE_COMPONENTS } from '../../src/core/figure-components.ts';
+import { commentarySchema } from '../../src/schemas/commentary.ts';
+import { indicatorSchema } from '../../src/schemas/indicator.ts';
 import { QUARTER_COLUMNS } from '../../src/schemas/quarter-row.ts';
 
-/** The council's dashboard export has no England column: the benchmark writes the columns it does have. */
-export const HEADER = QUARTER_COLUMNS.filter((column) => column.key !== 'englandAverage').map((column) => column.header);
+/** The data file's header: every column the reader knows, as the export spells it. */
+export const HEADER = QUARTER_COLUMNS.map((column) => column.header);
+
+/** The catalogue's columns, in the schema's order. */
+export const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape);
+
+/** Stops the generator when a schema has a field it does not write. */
+function missing(what, key, where) {
+  throw new Error(`${what} has a field "${key}" that the benchmark generator does not write: add it to ${where} in scripts/bench/generate.mjs`);
+}
+
+/** Share of the catalogue in each unit (as the real catalogue: mostly percentages). */
+const UNIT_SHARE = { percent: 0.65, count: 0.23, score: 0.12 };
+/** Share of the catalogue published at each frequency. */
+const FREQUENCY_SHARE = { quarterly: 0.65, termly: 0.2, annual: 0.15 };
+/** Decimal places the export writes for each unit. */
+const DECIMALS = { percent: 1, count: 0, score: 2 };
+for (const [name, list, table] of [
+  ['unit', unitSchema.options, UNIT_SHARE],
+  ['frequency', frequencySchema.options, FREQUENCY_SHARE],
+  ['unit', unitSchema.options, DECIMALS],
+]) {
+  for (const word of list) if (!(word in table)) missing(`The vocabulary's ${name} list`, word, 'UNIT_SHARE, FREQUENCY_SHARE and DECIMALS');
+}
+const [HIGHER, LOWER, NEITHER] = polaritySchema.options;
+
+/** Picks a word of `options` with the given shares. */
+function pick(options, share, roll) {
+  let sum = 0;
+  for (const option of options) {
+    sum += share[option];
+    if (roll < sum) return option;
+  }
+  return options.at(-1);
+}
 
 const OUTCOMES = {
   'Early Years': 'Help every child to get the best possible start in life',
@@ -70,7 +123,11 @@ const lowerFirst = (text) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() +
 
 const csvCell = (text) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
-/** The catalogue: M indicators spread over the four areas, most of them percentages. */
+/**
+ * The catalogue: M indicators spread over the four areas, most of them
+ * percentages. The first indicator of each area is quarterly, rated and
+ * benchmarked, so the commentary can use every figure tag on it.
+ */
 export function makeCatalogue(count, rand) {
   const indicators = [];
   for (let i = 0; i < count; i++) {
@@ -79,14 +136,13 @@ export function makeCatalogue(count, rand) {
     const subject = subjects[Math.floor(i / AREAS.length) % subjects.length];
     const measure = MEASURES[Math.floor(i / (AREAS.length * subjects.length)) % MEASURES.length];
     const n = i + 1;
-    const roll = rand();
-    const unit = roll < 0.65 ? 'percent' : roll < 0.88 ? 'count' : 'score';
-    const polarity = unit === 'count' ? (rand() < 0.7 ? 'neither' : 'lower is better') : rand() < 0.7 ? 'higher is better' : 'lower is better';
-    const f = rand();
-    const frequency = f < 0.65 ? 'quarterly' : f < 0.85 ? 'termly' : 'annual';
-    const decimals = unit === 'percent' ? 1 : unit === 'score' ? 2 : 0;
+    const complete = i < AREAS.length;
+    const unit = complete ? 'percent' : pick(unitSchema.options, UNIT_SHARE, rand());
+    const polarity = complete ? HIGHER : unit === 'count' ? (rand() < 0.7 ? NEITHER : LOWER) : rand() < 0.7 ? HIGHER : LOWER;
+    const frequency = complete ? 'quarterly' : pick(frequencySchema.options, FREQUENCY_SHARE, rand());
     // "(measure 17)" keeps every name distinct after the site's name normalisation.
     const name = unit === 'count' ? `Number of ${lowerFirst(subject)} ${measure} (measure ${n})` : `${subject} ${measure} (measure ${n})`;
+    const title = unit === 'count' ? `How many ${lowerFirst(subject)} are ${measure}, measure ${n}` : `${subject} ${measure}, measure ${n}`;
     const definition =
       unit === 'percent'
         ? `The percentage of ${lowerFirst(subject)} who are ${measure}, counted at the end of each reporting period. It shows whether the council and its partners give children the help they need at the right time.`
@@ -96,28 +152,50 @@ export function makeCatalogue(count, rand) {
     indicators.push({
       id: `synthetic-${area.toLowerCase().replace(/\s+/g, '-')}-${n}`,
       name,
+      title,
       aliases: i % 10 === 3 ? `${name.replace(/ \(measure/, ' (m.')}` : '',
       area,
       outcome: OUTCOMES[area],
       unit,
       polarity,
       frequency,
-      decimals,
+      decimals: DECIMALS[unit],
       definition,
       // Figures: a starting level and how much it moves from one period to the next.
       base: unit === 'percent' ? 40 + rand() * 55 : unit === 'count' ? Math.round(200 + rand() * 14000) : -0.8 + rand() * 1.2,
       step: unit === 'percent' ? 0.5 + rand() * 3 : unit === 'count' ? 0.01 + rand() * 0.05 : 0.02 + rand() * 0.1,
       annualCalendar: frequency === 'annual' && rand() < 0.3,
-      rated: unit !== 'count' && rand() < 0.7,
-      benchmarked: unit !== 'count' && rand() < 0.75,
+      rated: complete || (unit !== 'count' && rand() < 0.7),
+      benchmarked: complete || (unit !== 'count' && rand() < 0.75),
     });
   }
   return indicators;
 }
 
+/** The cell of each catalogue column, as content/indicators.csv writes it. */
+const CATALOGUE_CELLS = {
+  id: (ind) => ind.id,
+  name: (ind) => ind.name,
+  title: (ind) => ind.title,
+  aliases: (ind) => ind.aliases,
+  area: (ind) => ind.area,
+  outcome: (ind) => ind.outcome,
+  unit: (ind) => ind.unit,
+  polarity: (ind) => ind.polarity,
+  frequency: (ind) => ind.frequency,
+  definition: (ind) => ind.definition,
+};
+
+/** content/indicators.csv: the schema's columns, each row parsed with the schema before it is written. */
 export function catalogueCsv(indicators) {
-  const columns = ['id', 'name', 'aliases', 'area', 'outcome', 'unit', 'polarity', 'frequency', 'decimals', 'definition'];
-  return `${columns.join(',')}\n${indicators.map((ind) => columns.map((key) => csvCell(String(ind[key]))).join(',')).join('\n')}\n`;
+  for (const key of CATALOGUE_COLUMNS) if (!(key in CATALOGUE_CELLS)) missing('The catalogue schema (src/schemas/indicator.ts)', key, 'CATALOGUE_CELLS');
+  const rows = indicators.map((ind) => {
+    const row = Object.fromEntries(CATALOGUE_COLUMNS.map((key) => [key, CATALOGUE_CELLS[key](ind)]));
+    const parsed = indicatorSchema.safeParse(row);
+    if (!parsed.success) throw new Error(`The generated catalogue row ${ind.id} does not fit src/schemas/indicator.ts: ${parsed.error.message}`);
+    return CATALOGUE_COLUMNS.map((key) => csvCell(String(row[key]))).join(',');
+  });
+  return `${CATALOGUE_COLUMNS.join(',')}\n${rows.join('\n')}\n`;
 }
 
 /** The N consecutive reporting quarters ending with `last` ("2024-25-q4"), oldest first. */
@@ -187,55 +265,118 @@ function nextValue(previous, indicator, rand) {
 
 /** A target the council might set, written as it publishes them. */
 function targetFor(indicator, rand) {
-  const sign = indicator.polarity === 'higher is better' ? '>' : '<';
+  const sign = indicator.polarity === HIGHER ? '>' : '<';
   const offset = (rand() - 0.3) * indicator.step * 4;
-  const level = indicator.polarity === 'higher is better' ? indicator.base + offset : indicator.base - offset;
-  return { sign, value: round(level, indicator) };
+  const level = indicator.polarity === HIGHER ? indicator.base + offset : indicator.base - offset;
+  // A percentage target stays a percentage (0 to 100), as the check requires.
+  const bounded = indicator.unit === 'percent' ? Math.min(99.9, Math.max(0.1, level)) : level;
+  return { sign, value: round(bounded, indicator) };
 }
 
 function ragFor(value, target, indicator) {
   const meets = target.sign === '>' ? value > target.value : value < target.value;
-  if (meets) return 'Green';
+  if (meets) return 'green';
   const gap = Math.abs(value - target.value);
-  return gap <= indicator.step * 2 ? 'Amber' : 'Red';
+  return gap <= indicator.step * 2 ? 'amber' : 'red';
 }
 
 function trendWord(previous, latest) {
   return latest > previous ? 'Increase' : latest < previous ? 'Decrease' : 'No change';
 }
 
+/** Capitalised, as the export writes a RAG rating ("Green"). */
+const RAG_WORD = Object.fromEntries(ragSchema.options.map((rag) => [rag, rag[0].toUpperCase() + rag.slice(1)]));
+
+/** Every figure tag the commentary checker knows, with the props it takes: each value of an enum prop in turn, an indicator prop naming `id`. */
+export function figureTags(id) {
+  const tags = [];
+  for (const component of FIGURE_COMPONENTS) {
+    const variants = Math.max(1, ...component.props.map((prop) => (prop.kind === 'enum' ? prop.values.length : 1)));
+    for (let v = 0; v < variants; v++) {
+      const props = component.props
+        .filter((prop) => prop.required || prop.kind === 'enum')
+        .map((prop) => `${prop.name}="${prop.kind === 'indicator' ? id : prop.values[v % prop.values.length]}"`);
+      tags.push({ component, tag: `<${[component.name, ...props].join(' ')} />` });
+    }
+  }
+  return tags;
+}
+
+/** The commentary's frontmatter fields, filled as a real report fills them. */
+const FRONTMATTER = {
+  title: ({ quarter }) => `Quarter ${quarter.q} ${fy(quarter.year)} performance report`,
+  period: ({ label }) => label,
+  committee: () => 'Children and Family Services Overview and Scrutiny Committee',
+  meetingDate: ({ published }) => published,
+  publishedDate: ({ published }) => published,
+  status: () => 'published',
+  summary: ({ lead }) =>
+    `Synthetic commentary for the build benchmark: in ${lead.indicator.area}, the first headline figure was <Value of="${lead.indicator.id}" />, against <Value of="${lead.indicator.id}" period="previous" /> before. It is generated, not written.`,
+  headlines: ({ rows }) => rows.slice(0, 6).map((row) => row.indicator.id),
+  benchmarkYear: ({ quarter }) => fy(quarter.year - 2),
+  papers: ({ quarter }) => [{ title: `Performance report, quarter ${quarter.q} ${fy(quarter.year)}`, url: `https://democracy.example.gov.uk/reports/${quarter.year}-q${quarter.q}.pdf` }],
+  contact: () => ({ name: 'Benchmark Contact', role: 'Head of Performance', email: 'performance@example.gov.uk', phone: '0116 305 0000' }),
+  corrections: () => [],
+  revisions: () => [],
+};
+
+/** A published commentary.mdx: the schema's frontmatter, then every figure tag in sentences and on lines of their own. */
 function commentary(quarter, rows, label) {
-  const pick = rows.filter((row) => row.indicator.frequency === 'quarterly').slice(0, 4);
-  const [a, b, c, d] = pick.length >= 4 ? pick : [...pick, ...rows].slice(0, 4);
-  return `---
-title: Quarter ${quarter.q} ${fy(quarter.year)} performance report
-period: ${label}
-committee: Children and Family Services Overview and Scrutiny Committee
-status: published
-publishedDate: "${quarter.q === 4 ? quarter.year + 1 : quarter.year}-${String([9, 12, 3, 6][quarter.q - 1]).padStart(2, '0')}-15"
-summary: Synthetic commentary for the build benchmark, with the figure components a real report uses. It is generated, not written.
-benchmarkYear: "${fy(quarter.year - 2)}"
-contact:
-  name: Benchmark Contact
-  role: Head of Performance
-  email: performance@example.gov.uk
----
+  // At most eight sections, as a report discusses a handful of indicators; between them they use every tag.
+  const complete = rows.filter((row) => row.complete).slice(0, 8);
+  const lead = complete[0];
+  const published = `${quarter.q === 4 ? quarter.year + 1 : quarter.year}-${String([9, 12, 3, 6][quarter.q - 1]).padStart(2, '0')}-15`;
+  const context = { quarter, rows, label, lead, published };
+  const frontmatter = {};
+  for (const key of Object.keys(commentarySchema.shape)) {
+    if (!(key in FRONTMATTER)) missing('The commentary schema (src/schemas/commentary.ts)', key, 'FRONTMATTER');
+    frontmatter[key] = FRONTMATTER[key](context);
+  }
+  const parsed = commentarySchema.safeParse(frontmatter);
+  if (!parsed.success) throw new Error(`The generated commentary of ${quarter.id} does not fit src/schemas/commentary.ts: ${parsed.error.message}`);
+  const sections = complete.map((row, i) => {
+    const tags = figureTags(row.indicator.id).filter((_, t) => i === 0 || t % complete.length === i);
+    const inline = tags.filter((t) => t.component.placement === 'inline').map((t) => t.tag);
+    const blocks = tags.filter((t) => t.component.placement === 'block').map((t) => t.tag);
+    return [
+      `### ${row.indicator.title}`,
+      '',
+      `${row.indicator.title}: ${inline.join(', then ')}.`,
+      ...blocks.flatMap((tag) => ['', tag]),
+      '',
+    ].join('\n');
+  });
+  return `---\n${stringify(frontmatter)}---\n\nThis page sums up the quarter. <QuarterSummary />\n\n${sections.join('\n')}`;
+}
 
-<QuarterSummary />
-
-### Highlights
-
-${a.indicator.name}: <Value of="${a.indicator.id}" /> (<Change of="${a.indicator.id}" />). ${b.indicator.name}: <Value of="${b.indicator.id}" />, compared with <Value of="${b.indicator.id}" period="previous" /> before.
-
-<Indicator of="${c.indicator.id}" />
-
-<Chart of="${d.indicator.id}" />
-`;
+/** One row of the data file, keyed as QUARTER_COLUMNS: the export's words for the catalogue's vocabulary. */
+function dataCells({ indicator, previousPeriod, previous, latestPeriod, latest }, { lastTopic, lastTheme, target, rand }) {
+  return {
+    topic: indicator.outcome === lastTopic ? '' : indicator.outcome,
+    theme: indicator.area === lastTheme ? '' : indicator.area,
+    indicator: indicator.aliases && rand() < 0.5 ? indicator.aliases : indicator.name,
+    valueType: EXPORT_WORDS.valueType[indicator.unit],
+    polarity: EXPORT_WORDS.polarity[indicator.polarity],
+    frequency: EXPORT_WORDS.frequency[indicator.frequency],
+    previousPeriod,
+    previousValue: format(previous, indicator),
+    latestPeriod,
+    latestValue: format(latest, indicator),
+    trend: trendWord(previous, latest),
+    target: target ? `${target.sign}${format(target.value, indicator)}` : 'N/A',
+    rag: target ? RAG_WORD[ragFor(latest, target, indicator)] : 'N/A',
+    quartile: indicator.benchmarked ? String(1 + Math.floor(rand() * 4)) : 'N/A',
+    statisticalNeighbourAverage: indicator.benchmarked ? format(nextValue(latest, indicator, rand), indicator) : 'N/A',
+    englandAverage: indicator.benchmarked ? format(nextValue(latest, indicator, rand), indicator) : 'N/A',
+  };
 }
 
 /**
  * Writes `<dir>/indicators.csv` and `<dir>/quarters/<id>/{data.tsv,commentary.mdx}`.
  * Returns what it wrote, for the caller to report.
+ * @param {string} dir
+ * @param {{ quarters: number, indicators: number, seed?: number, commentary?: boolean, last?: string }} options
+ * @returns {{ quarters: string[], indicators: number, dataBytes: number }}
  */
 export function generateContent(dir, { quarters: quarterCount, indicators: indicatorCount, seed = 20240903, commentary: withCommentary = true, last }) {
   const rand = random(seed + quarterCount * 1000 + indicatorCount);
@@ -263,38 +404,18 @@ export function generateContent(dir, { quarters: quarterCount, indicators: indic
       const [previousPeriod, latestPeriod] = periodsFor(indicator, quarter);
       const previous = valueFor(indicator, previousPeriod.replace(/ Final$/, ''), () => round(indicator.base, indicator));
       const latest = valueFor(indicator, latestPeriod.replace(/ Final$/, ''), () => nextValue(previous, indicator, rand));
-      rows.push({ indicator, previousPeriod, previous, latestPeriod, latest });
+      rows.push({ indicator, previousPeriod, previous, latestPeriod, latest, complete: indicator.rated && indicator.benchmarked && indicator.frequency === 'quarterly' });
     }
     // The export lists indicators grouped by area, as the dashboard does.
     rows.sort((x, y) => AREAS.indexOf(x.indicator.area) - AREAS.indexOf(y.indicator.area));
     const lines = [HEADER.join('\t')];
     let lastTopic = '';
     let lastTheme = '';
-    for (const { indicator, previousPeriod, previous, latestPeriod, latest } of rows) {
-      const target = indicator.rated ? targets.get(indicator.id) : null;
-      const quartile = indicator.benchmarked ? String(1 + Math.floor(rand() * 4)) : 'N/A';
-      const neighbours = indicator.benchmarked ? format(nextValue(latest, indicator, rand), indicator) : 'N/A';
-      lines.push(
-        [
-          indicator.outcome === lastTopic ? '' : indicator.outcome,
-          indicator.area === lastTheme ? '' : indicator.area,
-          indicator.aliases && rand() < 0.5 ? indicator.aliases : indicator.name,
-          EXPORT_WORDS.valueType[indicator.unit],
-          EXPORT_WORDS.polarity[indicator.polarity],
-          EXPORT_WORDS.frequency[indicator.frequency],
-          previousPeriod,
-          format(previous, indicator),
-          latestPeriod,
-          format(latest, indicator),
-          trendWord(previous, latest),
-          target ? `${target.sign}${format(target.value, indicator)}` : 'N/A',
-          target ? ragFor(latest, target, indicator) : 'N/A',
-          quartile,
-          neighbours,
-        ].join('\t'),
-      );
-      lastTopic = indicator.outcome;
-      lastTheme = indicator.area;
+    for (const row of rows) {
+      const cells = dataCells(row, { lastTopic, lastTheme, target: row.indicator.rated ? targets.get(row.indicator.id) : null, rand });
+      lines.push(QUARTER_COLUMNS.map((column) => (column.key in cells ? cells[column.key] : missing('QUARTER_COLUMNS (src/schemas/quarter-row.ts)', column.key, 'dataCells'))).join('\t'));
+      lastTopic = row.indicator.outcome;
+      lastTheme = row.indicator.area;
     }
     const folder = join(dir, 'quarters', quarter.id);
     mkdirSync(folder, { recursive: true });

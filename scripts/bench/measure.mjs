@@ -47,8 +47,11 @@ export async function measureBuild({ astro, args, cwd, env }) {
     const mark = (name) => {
       marks[name] ??= t;
     };
-    if (line.includes('[content] Syncing content')) mark('syncStart');
-    else if (line.includes('[content] Synced content')) mark('syncEnd');
+    // The site has no content collections: its content is read and validated once, in the content-check
+    // integration's astro:build:start hook (src/integrations/content-check.ts), which runs between Astro's
+    // type generation ("[types] Generated") and its first build line ("[build] output: ...").
+    if (line.includes('[types] Generated')) mark('checkStart');
+    else if (line.includes('[build] output:')) mark('checkEnd');
     else if (line.includes('Building static entrypoints')) mark('bundleStart');
     else if (line.includes('generating static routes')) mark('renderStart');
     else if (marks.renderStart !== undefined && marks.renderEnd === undefined && /✓ Completed in/.test(line)) mark('renderEnd');
@@ -101,13 +104,14 @@ export async function measureBuild({ astro, args, cwd, env }) {
   }
   const span = (from, to) => (marks[from] !== undefined && marks[to] !== undefined ? marks[to] - marks[from] : null);
   const phases = {
-    // Process start, config and integrations, up to the content layer (or, without content collections, to bundling).
-    startup: marks.syncStart ?? marks.bundleStart ?? null,
-    // Content layer: the loaders read and validate every file (src/loaders/content-files.ts).
-    contentSync: span('syncStart', 'syncEnd'),
-    // Type generation and build info collection.
-    prepare: span('syncEnd', 'bundleStart'),
-    // Vite/Rolldown bundling of the server and client code, MDX compilation.
+    // Process start, configuration and integrations, Vite's server and type generation.
+    startup: marks.checkStart ?? marks.bundleStart ?? null,
+    // The content check: every content file read and validated once (src/loaders/site-model.ts, the function
+    // `npm run check` calls), the site model built from the result. Near zero for the trivial project.
+    contentCheck: span('checkStart', 'checkEnd'),
+    // Collecting the routes (build info).
+    prepare: span('checkEnd', 'bundleStart'),
+    // Vite/Rolldown bundling of the server and client code.
     bundle: span('bundleStart', 'renderStart'),
     // Rendering every route to a file.
     render: span('renderStart', 'renderEnd'),

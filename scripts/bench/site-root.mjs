@@ -7,9 +7,9 @@
  * into the project, not only into --outDir. With an --outDir outside the
  * working directory the prerender chunks go to <cwd>/.astro/.prerender/ and
  * are deleted when the build ends (so two builds at once delete each other's
- * chunks: ERR_MODULE_NOT_FOUND .astro/.prerender/chunks/...); the list of
- * MDX modules of the content folder is written to <root>/.astro/content-modules.mjs;
- * the content store to node_modules/.astro/data-store.json. Here src/,
+ * chunks: ERR_MODULE_NOT_FOUND .astro/.prerender/chunks/...); generated types
+ * go to <root>/.astro/ and Vite's dependency cache to Astro's cacheDir
+ * (node_modules/.astro by default). Here src/,
  * public/ and the configuration are copied, node_modules is a symlink, and a
  * wrapper configuration moves the cache into the copy.
  */
