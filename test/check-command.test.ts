@@ -20,7 +20,7 @@ function watching(contentDir: string) {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 100 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 300 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     return pattern.test(output);
   };
   return { child, waitFor, clear: () => (output = '') };
@@ -58,7 +58,7 @@ describe('npm run check', () => {
     } finally {
       child.kill();
     }
-  }, 30_000);
+  }, 90_000);
 
   it('--watch checks again when an editor or git replaces a file by a rename, both ways', async () => {
     const dir = copyOfContent();
@@ -80,5 +80,5 @@ describe('npm run check', () => {
     } finally {
       child.kill();
     }
-  }, 30_000);
+  }, 90_000);
 });
