@@ -134,9 +134,16 @@ describe('renderNumber', () => {
     [0, '0.0%', '0.0%'],
     [12801, 'General', '12801'],
     [0.1 + 0.2, 'General', '0.3'],
-    [1 / 3, 'General', '0.333333333333333'],
-    [2 / 3, 'General', '0.666666666666667'],
-    [123456789012345680, 'General', '123456789012346000'],
+    [1 / 3, 'General', '0.333333333'], // General shows at most 11 characters of digits and point
+    [2 / 3, 'General', '0.666666667'],
+    [1279.0000000001, 'General', '1279'], // a calculated count's float noise, as Excel shows it
+    [1278.9999999999, 'General', '1279'],
+    [1279.0000000001, '0', '1279'],
+    [-0.333333333333, 'General', '-0.333333333'],
+    [12345678901, 'General', '12345678901'],
+    [123456789012345680, 'General', null], // Excel shows 1.23457E+17: refused, never guessed
+    [99999999999.6, 'General', null],
+    [1e-12, 'General', null],
     [1e-7, 'General', '0.0000001'],
     [-2.5, 'General', '-2.5'],
     [0, 'General', '0'],

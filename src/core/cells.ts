@@ -78,7 +78,8 @@ export function readQuartile(raw: string): CellResult<Quartile | null> {
 
 /** Polarity as the export writes it (High = Good, Low = Good, N/A) or as the catalogue does. */
 export function readPolarity(raw: string): CellResult<Polarity> {
-  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  // "High=Good" and "High = Good" alike: spacing round the "=" is how the cell was typed, not what it says.
+  const text = raw.trim().toLowerCase().replace(/\s*=\s*/g, ' = ').replace(/\s+/g, ' ');
   if (isMissing(text) || text === 'neither') return { ok: true, value: 'neither' };
   if (['high = good', 'high is good', 'higher is better', 'high'].includes(text)) return { ok: true, value: 'higher is better' };
   if (['low = good', 'low is good', 'lower is better', 'low'].includes(text)) return { ok: true, value: 'lower is better' };
@@ -124,4 +125,25 @@ export function meetsTarget(value: number, target: Target, polarity: Polarity): 
     default:
       return null;
   }
+}
+
+/** How far apart two figures of one row may be and still be "about a hundred times": a fraction's 0.473 beside 47.3% is 100. */
+const HUNDREDFOLD = { low: 30, high: 300 } as const;
+
+/**
+ * For a percentage written as a fraction (0.473 for 47.3%, as a workbook cell
+ * holds it before its % format): the other figure of the row it is about a
+ * hundredth of, or null. Judged against the row's own figures, never against
+ * an absolute "below 1", since some percentages are truly small (permanent
+ * exclusions are 0.02-0.11%); a fraction is at most 1, so only such a figure can be one.
+ */
+export function hundredthOf<T extends { value: number }>(figure: Figure, others: readonly T[]): T | null {
+  const size = Math.abs(figure.value);
+  if (size === 0 || size > 1) return null;
+  return others.find((other) => Math.abs(other.value) / size >= HUNDREDFOLD.low && Math.abs(other.value) / size <= HUNDREDFOLD.high) ?? null;
+}
+
+/** The percentage a fraction stands for, with the decimals it was written with: 0.473 is "47.3%", 0.54 is "54%". */
+export function fractionAsPercent(figure: Figure): string {
+  return `${(figure.value * 100).toFixed(Math.max(0, figure.decimals - 2))}%`;
 }

@@ -18,6 +18,15 @@ export interface Table {
   rows: SourceRow[];
   /** For a workbook: the sheet the rows come from (each row's `line` is then its row number on that sheet). */
   sheet?: string;
+  /** For a workbook: cells below the header covered by a merge that starts on an earlier row (shown once for several rows). */
+  mergedDown?: MergedCell[];
+}
+
+/** A cell covered by a merged range whose value is shown in `master`, a cell on an earlier row. */
+export interface MergedCell {
+  line: number;
+  column: number;
+  master: string;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; problems: Problem[] };

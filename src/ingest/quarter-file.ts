@@ -7,7 +7,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { Figure, QuarterIndicator } from '../core/records.ts';
 import { QUARTER_COLUMNS, quarterRowSchema, type QuarterRow } from '../schemas/quarter-row.ts';
 import type { IndicatorMatcher } from './catalogue.ts';
-import { meetsTarget, type ParsedNumber } from '../core/cells.ts';
+import { fractionAsPercent, hundredthOf, meetsTarget, type ParsedNumber } from '../core/cells.ts';
 import { movement, readTrend } from '../core/direction.ts';
 import { cellsByKey, mapColumns, type SourceRow, type Table } from './delimited.ts';
 import { formatFigure } from '../core/format.ts';
@@ -70,6 +70,11 @@ export function parseQuarterTable(table: Table, file: string, matcher: Indicator
     const shape = checkShape(row, header.cells, file, matcher, map.index.indicator!, paddedWidth);
     if (shape) {
       problems.push(shape);
+      continue;
+    }
+    const layout = cellLayoutProblems(row, header, table, map.index, at);
+    if (layout.length) {
+      problems.push(...layout);
       continue;
     }
     const cells = cellsByKey(row, map, QUARTER_COLUMNS);
@@ -204,8 +209,87 @@ function checkAgainstCatalogue(data: QuarterRow, indicator: Indicator, row: Sour
     const wrong = unitProblem(number, indicator);
     if (wrong) problems.push({ ...at(row, key), expected: wrong });
   }
+  problems.push(...implausibleFigures(data, indicator, row, at));
   if (data.previousValue && !data.previousPeriod) {
     problems.push({ ...at(row, 'previousPeriod', ''), expected: 'the period the previous value belongs to, such as "Q4 2023/24"' });
+  }
+  return problems;
+}
+
+const FIGURE_KEYS = ['previousValue', 'latestValue', 'target', 'statisticalNeighbourAverage', 'englandAverage'] as const;
+const COMPARATOR_KEYS = ['statisticalNeighbourAverage', 'englandAverage'] as const;
+
+/**
+ * Figures a person would not have meant: a percentage written as a fraction
+ * (0.473 beside 63.3%, so "0.473%" would be published), and a 0 average of a
+ * percentage or count, which exports write where there is no figure (a
+ * score's average may truly be 0: Progress 8's national average is).
+ */
+function implausibleFigures(data: QuarterRow, indicator: Indicator, row: SourceRow, at: At): Problem[] {
+  const problems: Problem[] = [];
+  const figures = FIGURE_KEYS.flatMap((key) => (data[key] ? [{ key, value: data[key].value, decimals: data[key].decimals }] : []));
+  if (indicator.unit === 'percent') {
+    for (const figure of figures) {
+      const other = hundredthOf(figure, figures.filter((candidate) => candidate !== figure));
+      if (!other) continue;
+      const written = at(row, figure.key).found ?? '';
+      const comparison = figure.key === 'target' ? (data.target?.text.match(/^[<>=≤≥]+\s*/)?.[0] ?? '') : '';
+      const otherAt = at(row, other.key);
+      problems.push({
+        ...at(row, figure.key),
+        expected: `a percentage like the row’s other figures, but ${written} is about a hundredth of ${otherAt.found} (${otherAt.columnName}), so it would be published as ${written.replace(/%$/, '')}%`,
+        hint: `It looks like a fraction, as a workbook stores a percentage before its % format: did you mean ${comparison}${fractionAsPercent(figure)}? Write the percentage as the dashboard shows it.`,
+      });
+    }
+  }
+  if (indicator.unit !== 'score') {
+    for (const key of COMPARATOR_KEYS) {
+      if (data[key]?.value !== 0) continue;
+      problems.push({
+        ...at(row, key),
+        expected: `an average, or N/A when there is none: an average of 0 for a ${indicator.unit === 'percent' ? 'percentage' : 'count'} is what exports write when there is no figure`,
+        hint: 'Write N/A (or leave the cell empty) if there is no average. If the average really is 0, check it against the source before publishing.',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Cells a text file cannot have but a workbook can: a note in a column with
+ * no heading (which the site would drop without a word), and a value merged
+ * down over several rows (Excel shows it once for all of them, so it is no
+ * row's own figure). Only Topic and Theme may be merged down: their blank
+ * means "same as the row above" already.
+ */
+function cellLayoutProblems(row: SourceRow, header: SourceRow, table: Table, index: Record<string, number>, at: At): Problem[] {
+  const problems: Problem[] = [];
+  row.cells.forEach((cell, i) => {
+    if (cell.trim() === '' || (header.cells[i] ?? '').trim() !== '') return;
+    problems.push({
+      file: at(row, 'indicator').file,
+      sheet: table.sheet,
+      line: row.line,
+      column: i + 1,
+      found: cell.trim(),
+      expected: `nothing in column ${columnLetter(i + 1)}: it has no heading, so the site does not know what it holds and would not publish it`,
+      hint: 'Delete the note (keep notes outside the data file), or, if the column holds figures the site reads, give it its heading.',
+    });
+  });
+  const mayMergeDown = new Set(['topic', 'theme'].map((key) => index[key]));
+  for (const merge of table.mergedDown ?? []) {
+    if (merge.line !== row.line || mayMergeDown.has(merge.column - 1)) continue;
+    const heading = header.cells[merge.column - 1]?.trim();
+    problems.push({
+      file: at(row, 'indicator').file,
+      sheet: table.sheet,
+      line: row.line,
+      column: merge.column,
+      columnName: heading || undefined,
+      found: `merged with ${merge.master} above`,
+      expected: `a value of row ${row.line}’s own, but the cell is part of ${merge.master}, merged over several rows: Excel shows one value for all of them, so the site cannot tell which row it belongs to`,
+      hint: `Select ${merge.master}, choose Home > Merge & Center > Unmerge Cells, then type each row’s own value (or N/A).`,
+    });
   }
   return problems;
 }

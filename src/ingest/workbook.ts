@@ -13,8 +13,11 @@
  */
 import { ValueType, Workbook, type Cell, type CellErrorValue, type Row, type Worksheet } from '@cj-tech-master/excelts';
 import { unzip } from '@cj-tech-master/excelts/archive';
-import type { SourceRow, TableResult } from './delimited.ts';
-import type { Problem } from '../core/problems.ts';
+import { parseXml, type XmlElement } from '@cj-tech-master/excelts/xml';
+import type { MergedCell, SourceRow, TableResult } from './delimited.ts';
+import { columnLetter, type Problem } from '../core/problems.ts';
+import { normaliseName } from '../core/names.ts';
+import { QUARTER_COLUMNS } from '../schemas/quarter-row.ts';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
 
@@ -82,21 +85,26 @@ function toFixedDecimals(value: number, decimals: number, shift: number): string
   return negative && text !== zero ? `-${text}` : text;
 }
 
-/** Excel's General format for a number: the shortest exact form, at most 15 significant digits, never scientific. */
-function renderGeneral(value: number): string {
+/**
+ * Excel's General format for a number: at most 11 characters of digits and
+ * decimal point (a minus sign aside), the decimals rounded to fit, trailing
+ * zeros dropped, so a calculated count stored as 1279.0000000001 shows 1279.
+ * A number General would show in scientific notation (12 or more whole
+ * digits, or too small to show in 11) is null: refused, not guessed.
+ */
+function renderGeneral(value: number): string | null {
   if (value === 0) return '0';
-  const { negative, digits, exponent } = significantDigits(value);
-  const significant = digits.replace(/0+$/, '');
-  let text: string;
-  if (exponent >= 0) {
-    const integer = significant.padEnd(exponent + 1, '0').slice(0, exponent + 1);
-    const fraction = significant.slice(exponent + 1);
-    text = fraction ? `${integer}.${fraction}` : integer;
-  } else {
-    text = `0.${'0'.repeat(-exponent - 1)}${significant}`;
-  }
-  return negative ? `-${text}` : text;
+  const { exponent } = significantDigits(value);
+  const wholeDigits = Math.max(1, exponent + 1);
+  if (wholeDigits > GENERAL_WIDTH) return null;
+  const fixed = toFixedDecimals(value, Math.max(0, GENERAL_WIDTH - wholeDigits - 1), 0);
+  const text = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  if (text.replace(/^-/, '').length > GENERAL_WIDTH || /^-?0$/.test(text)) return null; // 99999999999.6 rounds up to 12 digits; 1E-12 to nothing
+  return text;
 }
+
+/** The characters of digits and decimal point Excel's General format shows. */
+const GENERAL_WIDTH = 11;
 
 /**
  * A number as Excel shows it in a cell with this number format, or null when
@@ -179,10 +187,21 @@ function readValue(value: unknown, cell: Cell): CellReading {
     const format = formatCode(cell);
     const text = renderNumber(value, format);
     if (text !== null) return { ok: true, text };
+    const general = renderGeneral(value);
+    if (general === null) {
+      return {
+        ok: false,
+        problem: {
+          found: String(value),
+          expected: 'a number Excel shows in full, but this one is too large or too small for its cell’s format, so Excel shows it in scientific notation (such as 1.23E+11)',
+          hint: 'Check the figure: a dashboard figure is never this size. If it is right, select the cell, open Format Cells (Ctrl+1) and choose Number.',
+        },
+      };
+    }
     return {
       ok: false,
       problem: {
-        found: renderGeneral(value),
+        found: general,
         expected: `a number format the site can read (${NUMBER_FORMATS.join(', ')}), but this cell’s format is "${format}"`,
         hint: 'Select the cell in Excel, open Format Cells (Ctrl+1) and choose Number, Percentage or General with the decimal places to publish.',
       },
@@ -205,17 +224,15 @@ function readValue(value: unknown, cell: Cell): CellReading {
   return { ok: false, problem: { expected: 'a number, text or a date', hint: 'This cell holds something the site cannot read. Type the value into the cell and save the workbook again.' } };
 }
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decodeXml = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) =>
-    name.startsWith('#x') || name.startsWith('#X')
-      ? String.fromCodePoint(parseInt(name.slice(2), 16))
-      : name.startsWith('#')
-        ? String.fromCodePoint(Number(name.slice(1)))
-        : (XML_ENTITIES[name] ?? entity),
-  );
-const attributes = (text: string) =>
-  new Map([...text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, decodeXml(double ?? single ?? '')]));
+/** An element's name without its namespace prefix: "x:row" is "row". */
+const local = (element: XmlElement) => element.name.slice(element.name.indexOf(':') + 1);
+const children = (element: XmlElement | undefined, name: string): XmlElement[] =>
+  (element?.children ?? []).filter((node): node is XmlElement => node.type === 'element' && local(node) === name);
+const child = (element: XmlElement | undefined, name: string) => children(element, name)[0];
+/** An attribute by its name without prefix ("r:id" is "id"). */
+const attribute = (element: XmlElement | undefined, name: string) =>
+  element ? Object.entries(element.attributes).find(([key]) => key.slice(key.indexOf(':') + 1) === name)?.[1] : undefined;
+const isTrue = (value: string | undefined) => value === '1' || value === 'true';
 
 /** A part's path resolved against the folder of the part that names it, as the zip stores it. */
 function resolvePart(from: string, target: string): string {
@@ -228,51 +245,200 @@ function resolvePart(from: string, target: string): string {
   return parts.join('/');
 }
 
+/** A sheet tab as the workbook lists it, in tab order. */
+interface SheetTab {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** The sheet's part in the zip, when it has one. */
+  part: string | undefined;
+}
+
 /**
- * Addresses of the sheet's formula cells that have no stored result, or null
- * when the sheet's part cannot be found. Needed because the library reads a
- * formula whose stored result is an empty string (Excel's =IF(…,"",…), which
- * must read as a blank cell) the same as one never calculated (a workbook
- * written by a program and never opened in Excel); only the file tells them apart.
+ * What Excel shows a person that the library does not tell: the tabs in
+ * order with their visibility, the tab the workbook opens on, and whether
+ * Excel must recalculate every formula when it opens (so stored results are
+ * not what it shows). Read with an XML parser from the workbook's own parts.
  */
-async function formulasWithoutResult(bytes: Uint8Array, sheetName: string): Promise<Set<string> | null> {
+interface WorkbookLayout {
+  tabs: SheetTab[];
+  activeTab: number;
+  recalculatesOnOpen: boolean;
+  text: (path: string) => Promise<string | null>;
+}
+
+async function readLayout(bytes: Uint8Array): Promise<WorkbookLayout> {
   const zip = unzip(bytes);
   const text = async (path: string) => {
     const entry = await zip.bytes(path);
     return entry ? new TextDecoder().decode(entry) : null;
   };
-  const rootRels = (await text('_rels/.rels')) ?? '';
-  const officeDocument = [...rootRels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)]
-    .map(([, attrs]) => attributes(attrs!))
-    .find((rel) => rel.get('Type')?.endsWith('/officeDocument'));
-  const workbookPath = resolvePart('', officeDocument?.get('Target') ?? 'xl/workbook.xml');
-  const workbookXml = await text(workbookPath);
-  if (workbookXml === null) return null;
-  const sheet = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)].map(([, attrs]) => attributes(attrs!)).find((attrs) => attrs.get('name') === sheetName);
-  const relId = sheet && [...sheet].find(([name]) => name.endsWith(':id'))?.[1];
+  const xml = async (path: string) => {
+    const content = await text(path);
+    return content === null ? undefined : parseXml(content).root;
+  };
+  const relationships = (root: XmlElement | undefined) => children(root, 'Relationship');
+  const officeDocument = relationships(await xml('_rels/.rels')).find((rel) => attribute(rel, 'Type')?.endsWith('/officeDocument'));
+  const workbookPath = resolvePart('', attribute(officeDocument, 'Target') ?? 'xl/workbook.xml');
+  const workbook = await xml(workbookPath);
+  if (!workbook) throw new Error(`the workbook part ${workbookPath} is missing`);
   const folder = workbookPath.split('/').slice(0, -1).join('/');
-  const relsXml = await text(`${folder ? `${folder}/` : ''}_rels/${workbookPath.split('/').at(-1)}.rels`);
-  if (!relId || relsXml === null) return null;
-  const target = [...relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)].map(([, attrs]) => attributes(attrs!)).find((rel) => rel.get('Id') === relId)?.get('Target');
-  const sheetXml = target ? await text(resolvePart(workbookPath, target)) : null;
-  if (sheetXml === null) return null;
-  const missing = new Set<string>();
-  for (const [, attrs, content] of sheetXml.matchAll(/<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
-    if (content && /<(?:[\w.-]+:)?f\b/.test(content) && !/<(?:[\w.-]+:)?v\b/.test(content)) {
-      const address = attributes(attrs!).get('r');
-      if (address) missing.add(address.toUpperCase());
+  const rels = relationships(await xml(`${folder ? `${folder}/` : ''}_rels/${workbookPath.split('/').at(-1)}.rels`));
+  const tabs = children(child(workbook, 'sheets'), 'sheet').map((sheet): SheetTab => {
+    const state = attribute(sheet, 'state');
+    const target = attribute(rels.find((rel) => attribute(rel, 'Id') === attribute(sheet, 'id')), 'Target');
+    return {
+      name: attribute(sheet, 'name') ?? '',
+      state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+      part: target ? resolvePart(workbookPath, target) : undefined,
+    };
+  });
+  const view = child(child(workbook, 'bookViews'), 'workbookView');
+  return {
+    tabs,
+    activeTab: Number(attribute(view, 'activeTab') ?? 0) || 0,
+    recalculatesOnOpen: isTrue(attribute(child(workbook, 'calcPr'), 'fullCalcOnLoad')),
+    text,
+  };
+}
+
+/** What one sheet's part says about what is hidden and which formulas have a stored result. */
+interface SheetLayout {
+  /** Rows Excel does not show: hidden (by hand or by a filter), or of zero height. */
+  isRowHidden: (row: number) => boolean;
+  /** Columns Excel does not show: hidden, or of zero width. */
+  isColumnHidden: (column: number) => boolean;
+  /** Addresses of formula cells with no stored result to show (see readSheetLayout). */
+  formulasWithoutResult: Set<string>;
+}
+
+const columnNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+
+/**
+ * Reads a sheet's part. A formula has no result to show when it has no
+ * stored value (never calculated), or an empty one that is not a text result:
+ * programs write formulas so (openpyxl writes `<v></v>`), while Excel writes an
+ * empty text result (=IF(…,"",…), a blank cell) with t="str".
+ */
+function readSheetLayout(xml: string): SheetLayout {
+  const sheet = parseXml(xml).root;
+  // zeroHeight: rows are hidden unless given a height of their own.
+  const rowsHiddenByDefault = isTrue(attribute(child(sheet, 'sheetFormatPr'), 'zeroHeight'));
+  const rowHidden = new Map<number, boolean>();
+  const formulasWithoutResult = new Set<string>();
+  let rowNumber = 0;
+  for (const row of children(child(sheet, 'sheetData'), 'row')) {
+    rowNumber = Number(attribute(row, 'r') ?? rowNumber + 1);
+    const height = attribute(row, 'ht');
+    const hasOwnHeight = height !== undefined && isTrue(attribute(row, 'customHeight'));
+    rowHidden.set(rowNumber, isTrue(attribute(row, 'hidden')) || (height !== undefined && Number(height) === 0) || (rowsHiddenByDefault && !hasOwnHeight));
+    let columnNo = 0;
+    for (const cell of children(row, 'c')) {
+      const address = attribute(cell, 'r');
+      columnNo = address ? columnNumber(/^[A-Za-z]+/.exec(address)?.[0] ?? '') : columnNo + 1;
+      if (!child(cell, 'f')) continue;
+      const value = child(cell, 'v');
+      const stored = value ? value.children.some((node) => node.type === 'text' && node.value !== '') : false;
+      if (!value || (!stored && attribute(cell, 't') !== 'str')) formulasWithoutResult.add(`${columnLetter(columnNo)}${rowNumber}`);
     }
   }
-  return missing;
+  const hiddenColumns: [number, number][] = children(child(sheet, 'cols'), 'col')
+    .filter((col) => isTrue(attribute(col, 'hidden')) || (attribute(col, 'width') !== undefined && Number(attribute(col, 'width')) === 0))
+    .map((col) => [Number(attribute(col, 'min')), Number(attribute(col, 'max'))]);
+  return {
+    isRowHidden: (row) => rowHidden.get(row) ?? rowsHiddenByDefault,
+    isColumnHidden: (column) => hiddenColumns.some(([min, max]) => column >= min && column <= max),
+    formulasWithoutResult,
+  };
 }
 
 /** A merged range reads as the text export writes it: the value in its first cell, the rest blank. */
 const isCoveredByMerge = (cell: Cell) => cell.isMerged && cell.master.address !== cell.address;
 
+const isBlankValue = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** The range of a sheet's cells that hold something, such as "A1:P23", or null for an empty sheet. */
+function usedRange(sheet: Worksheet): string | null {
+  let top = Infinity, bottom = 0, left = Infinity, right = 0;
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (isBlankValue(cell.value) || isCoveredByMerge(cell)) return;
+      top = Math.min(top, row.number);
+      bottom = Math.max(bottom, row.number);
+      left = Math.min(left, cell.col);
+      right = Math.max(right, cell.col);
+    });
+  });
+  return bottom === 0 ? null : `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+}
+
+const listNames = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
+
+/**
+ * What a person opening the workbook would not see, or would see elsewhere:
+ * hidden sheets, a workbook that opens on another sheet than the one read,
+ * and a second sheet holding figures. Each is refused, so what is published
+ * is what Excel shows on opening it.
+ */
+function workbookProblems(workbook: Workbook, layout: WorkbookLayout, file: string): Omit<Problem, 'file'>[] {
+  const problems: Omit<Problem, 'file'>[] = [];
+  for (const tab of layout.tabs) {
+    if (tab.state === 'visible') continue;
+    const veryHidden = tab.state === 'veryHidden';
+    problems.push({
+      sheet: tab.name,
+      expected: `a workbook whose sheets are all visible, but this sheet is ${veryHidden ? 'very hidden' : 'hidden'}: whoever checks the workbook does not see its cells, so the site does not read a workbook that has one`,
+      hint: veryHidden
+        ? `Excel’s Unhide does not list a "very hidden" sheet. Copy the dashboard export to a new workbook (right-click its tab, Move or Copy, "(new book)", tick "Create a copy") and save that as ${file.split('/').at(-1)}.`
+        : 'Right-click any sheet tab and choose Unhide to see it, then delete it if it is not the dashboard export (right-click its tab, Delete), and save.',
+    });
+  }
+  const first = layout.tabs[0];
+  const opensOn = layout.tabs[layout.activeTab];
+  // (With a hidden sheet, the tab it opens on is the first one visible: the hidden sheet is the problem.)
+  if (first && opensOn && layout.activeTab !== 0 && problems.length === 0) {
+    problems.push({
+      sheet: opensOn.name,
+      expected: `a workbook that opens on its first sheet, "${first.name}", the one the site reads, but it opens on this one (tab ${layout.activeTab + 1})`,
+      hint: `Click the "${first.name}" tab (the first), then save: Excel opens a workbook on the sheet it was saved on.`,
+    });
+  }
+  const withContent = layout.tabs.flatMap((tab) => {
+    const sheet = workbook.getWorksheet(tab.name);
+    const range = sheet ? usedRange(sheet) : null;
+    return sheet && range ? [{ tab, range, export: hasExportHeadings(sheet) }] : [];
+  });
+  if (withContent.length > 1) {
+    const exports = withContent.filter((entry) => entry.export);
+    const keep =
+      exports.length === 1
+        ? `Keep "${exports[0]!.tab.name}", the sheet with the export’s headings, as the only sheet`
+        : 'Keep the sheet with this quarter’s dashboard export as the only sheet';
+    problems.push({
+      expected: `one sheet holding the dashboard export, but ${withContent.length} sheets hold cells: ${listNames(withContent.map(({ tab, range }) => `"${tab.name}" (${range})`))}`,
+      hint: `${keep}: delete the others (right-click the tab, Delete) or move them to another workbook, and save. The site reads only the first sheet${first ? `, "${first.name}"` : ''}, and a person may be looking at another.`,
+    });
+  }
+  return problems;
+}
+
+/** The headings a dashboard export must have, to tell its sheet from a sheet of notes. */
+const EXPORT_HEADINGS = QUARTER_COLUMNS.filter((column) => column.required).map((column) => normaliseName(column.header));
+
+function hasExportHeadings(sheet: Worksheet): boolean {
+  let headings: string[] | undefined;
+  sheet.eachRow((row) => {
+    if (headings) return;
+    const texts = (row.values as unknown[]).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (texts.length) headings = texts.map(normaliseName);
+  });
+  return EXPORT_HEADINGS.every((heading) => headings?.includes(heading));
+}
+
 /**
  * Reads the first sheet of a workbook as a table: the first row that is not
  * blank is the header, blank rows are skipped, each row keeps its sheet row
- * number as `line`. Reports every cell it cannot read, by sheet, row and column.
+ * number as `line`. Reports every cell it cannot read, and everything a person
+ * opening the workbook would not see, by sheet, row and column.
  */
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<TableResult> {
   const fail = (problem: Omit<Problem, 'file'>): TableResult => ({ ok: false, problems: [{ file, ...problem }] });
@@ -288,8 +454,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Tab
   }
 
   const workbook = new Workbook();
+  let layout: WorkbookLayout;
   try {
     await workbook.xlsx.load(bytes);
+    layout = await readLayout(bytes);
   } catch (error) {
     return fail({
       expected: 'an Excel workbook that opens',
@@ -297,14 +465,23 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Tab
     });
   }
 
-  const sheet: Worksheet | undefined = workbook.worksheets[0];
+  const firstTab = layout.tabs[0];
+  const sheet: Worksheet | undefined = firstTab ? workbook.getWorksheet(firstTab.name) : workbook.worksheets[0];
   if (!sheet) {
     return fail({ expected: 'a workbook with the dashboard export on its first sheet, but it has no sheets', hint: saveAgain });
   }
+  const layoutProblems = workbookProblems(workbook, layout, file);
+  if (layoutProblems.length) return { ok: false, problems: layoutProblems.map((problem) => ({ file, ...problem })) };
+
+  const sheetXml = firstTab?.part ? await layout.text(firstTab.part) : null;
+  if (sheetXml === null) return fail({ sheet: sheet.name, expected: 'an Excel workbook that opens', hint: `The first sheet’s cells could not be found in the file. ${saveAgain}` });
+  const sheetLayout = readSheetLayout(sheetXml);
 
   const rows: SourceRow[] = [];
   const problems: Problem[] = [];
-  let unresolved: Set<string> | null | undefined; // looked up at the first formula without a result, then kept
+  const hiddenRows: number[] = [];
+  const hiddenColumns = new Set<number>();
+  const mergedDown: MergedCell[] = [];
   const sheetRows: Row[] = [];
   sheet.eachRow((row) => sheetRows.push(row)); // rows with something in them, top to bottom
   for (const row of sheetRows) {
@@ -316,35 +493,42 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Tab
       let reading: CellReading;
       if (isCoveredByMerge(cell)) {
         reading = { ok: true, text: '' };
+        // A value merged down over rows is shown once for all of them: which row it belongs to is for the columns to say.
+        if (Number(/\d+$/.exec(cell.master.address)?.[0]) !== line) mergedDown.push({ line, column, master: cell.master.address });
+      } else if (cell.type === ValueType.Formula && layout.recalculatesOnOpen) {
+        reading = {
+          ok: false,
+          problem: {
+            found: cell.formula ? `=${cell.formula}` : undefined,
+            expected: 'a value, but this cell has a formula and the workbook asks Excel to work out every formula again when it opens, so the result stored in the file may not be what Excel shows',
+            hint: 'Open the workbook in Excel, check the figures, and save it again (a program wrote it, and Excel stores each formula’s true result when it saves).',
+          },
+        };
+      } else if (cell.type === ValueType.Formula && sheetLayout.formulasWithoutResult.has(cell.address)) {
+        reading = {
+          ok: false,
+          problem: {
+            found: cell.formula ? `=${cell.formula}` : undefined,
+            expected: 'a value, but this cell has a formula that Excel has not worked out',
+            hint: 'Open the workbook in Excel, check the figures show, and save it again: Excel stores each formula’s result when it saves.',
+          },
+        };
       } else if (cell.type === ValueType.Formula) {
-        const result = cell.result;
-        if (result !== undefined) {
-          reading = readValue(result, cell);
-        } else {
-          if (unresolved === undefined) unresolved = await formulasWithoutResult(bytes, sheet.name).catch(() => null);
-          // An unknown layout counts as "never calculated": a wrong blank published is worse than asking for a save.
-          reading =
-            unresolved && !unresolved.has(cell.address)
-              ? { ok: true, text: '' }
-              : {
-                  ok: false,
-                  problem: {
-                    found: cell.formula ? `=${cell.formula}` : undefined,
-                    expected: 'a value, but this cell has a formula that Excel has not worked out',
-                    hint: 'Open the workbook in Excel, check the figures show, and save it again: Excel stores each formula’s result when it saves.',
-                  },
-                };
-        }
+        // An empty text result (=IF(…,"",…)) reads as a blank cell, as Excel shows it.
+        reading = cell.result === undefined ? { ok: true, text: '' } : readValue(cell.result, cell);
       } else {
         reading = readValue(cell.value, cell);
       }
-      if (reading.ok) cells.push(reading.text);
-      else {
+      if (reading.ok) {
+        cells.push(reading.text);
+        if (reading.text.trim() !== '' && sheetLayout.isColumnHidden(column)) hiddenColumns.add(column);
+      } else {
         cells.push('');
         rowProblems.push({ file, sheet: sheet.name, line, column, ...reading.problem });
       }
     }
     if (rowProblems.length === 0 && cells.every((text) => text.trim() === '')) continue;
+    if (sheetLayout.isRowHidden(line)) hiddenRows.push(line);
     problems.push(...rowProblems);
     rows.push({ line, cells });
   }
@@ -352,18 +536,39 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Tab
   if (rows.length === 0) {
     return fail({ sheet: sheet.name, expected: 'a header row and one row per indicator, but the first sheet is empty', hint: 'Put the dashboard export on the first sheet of the workbook (drag its tab to the left), then save it.' });
   }
+  // What Excel does not show is never published: refused, with where it is.
+  for (const line of hiddenRows) {
+    const text = rows.find((row) => row.line === line)!.cells.filter((cell) => cell.trim() !== '').join(' | ');
+    problems.push({
+      file,
+      sheet: sheet.name,
+      line,
+      found: text,
+      expected: `row ${line} to be visible: it is hidden (by hand, by a filter or by a zero height), so a person looking at the workbook does not see it, but it holds cells the site would publish`,
+      hint: `Select the rows either side of it, right-click a row number and choose Unhide (or clear the filter: Data > Clear). Then delete row ${line} if it should not be published, and save.`,
+    });
+  }
+  for (const column of [...hiddenColumns].sort((a, b) => a - b)) {
+    problems.push({
+      file,
+      sheet: sheet.name,
+      line: rows[0]!.line,
+      column,
+      columnName: rows[0]!.cells[column - 1]?.trim() || undefined,
+      expected: `column ${columnLetter(column)} to be visible: it is hidden (or of zero width), so a person looking at the workbook does not see it, but it holds cells the site would publish`,
+      hint: `Select the columns either side of it, right-click a column letter and choose Unhide. Then delete column ${columnLetter(column)} if it should not be published, and save.`,
+    });
+  }
   // Every row as wide as the widest, as a text export writes them: a short row must not look shifted.
   const width = Math.max(...rows.map((row) => row.cells.findLastIndex((text) => text !== '') + 1));
   for (const row of rows) row.cells = row.cells.slice(0, width).concat(Array<string>(Math.max(0, width - row.cells.length)).fill(''));
 
   const [header, ...body] = rows;
-  if (problems.length) {
-    // Name each problem's column by its heading, as the text-file checks do, when the problem is below the header.
-    for (const problem of problems) {
-      const heading = problem.column !== undefined && problem.line !== undefined && problem.line > header!.line ? header!.cells[problem.column - 1]?.trim() : undefined;
-      if (heading) problem.columnName = heading;
-    }
-    return { ok: false, problems };
+  // Name each problem's column by its heading, as the text-file checks do, when the problem is below the header.
+  for (const problem of problems) {
+    const heading = problem.column !== undefined && problem.line !== undefined && problem.line > header!.line ? header!.cells[problem.column - 1]?.trim() : undefined;
+    if (heading) problem.columnName = heading;
   }
-  return { ok: true, table: { header: header!, rows: body, sheet: sheet.name } };
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, table: { header: header!, rows: body, sheet: sheet.name, mergedDown: mergedDown.filter((merge) => merge.line > header!.line) } };
 }
