@@ -75,7 +75,8 @@ export function parsePeriod(raw: string): PeriodResult {
     return ok({ label: `${season.charAt(0).toUpperCase()}${season.slice(1)} Term ${y}`, kind: 'term', start: `${y}-${term.start}`, end: `${y}-${term.end}`, final: false });
   }
 
-  match = /^(\d{4})\/(\d{2}|\d{4})( Final)?$/i.exec(label);
+  // "2022/23 (final)" is how the site itself writes a final year, so a period copied from a message reads back.
+  match = /^(\d{4})\/(\d{2}|\d{4})( Final| \(final\))?$/i.exec(label);
   if (match) {
     const year = splitYear(match[1]!, match[2]!);
     if (year === null) return { ok: false, message: `a year of two consecutive years, such as "2022/23"` };

@@ -28,6 +28,7 @@ export function parseCatalogue(text: string, file: string, areas?: readonly stri
   const problems: Problem[] = [];
   const entries: CatalogueEntry[] = [];
   const firstLineOf = new Map<string, number>();
+  const names = new Map<string, { id: string; line: number; text: string }>();
   for (const row of table.table.rows) {
     const cells = cellsByKey(row, columns.map, CATALOGUE_COLUMNS);
     const parsed = parseWithFriendlyErrors(indicatorSchema, { file, line: row.line, columns: columns.map.columns, cells });
@@ -48,26 +49,58 @@ export function parseCatalogue(text: string, file: string, areas?: readonly stri
         hint: suggestion ? `Did you mean "${suggestion}"? To add an area, list it under areas in site.yaml.` : 'To add an area, list it under areas in site.yaml.',
       });
     }
-    for (const [key, value] of [['id', indicator.id], ...[indicator.name, ...indicator.aliases].map((n) => ['name', normaliseName(n)])] as const) {
-      const seen = firstLineOf.get(`${key}:${value}`);
-      if (seen !== undefined) {
-        problems.push({
-          file,
-          line: row.line,
-          column: columns.map.columns[key]?.column,
-          columnName: key,
-          found: key === 'id' ? value : cells[key],
-          expected: `a ${key} no other indicator uses, but line ${seen} already has it`,
-        });
-      }
-      firstLineOf.set(`${key}:${value}`, row.line);
+    const idSeen = firstLineOf.get(`id:${indicator.id}`);
+    if (idSeen !== undefined) {
+      problems.push({ file, line: row.line, column: columns.map.columns.id?.column, columnName: 'id', found: indicator.id, expected: `an id no other indicator uses, but line ${idSeen} already has it` });
     }
+    firstLineOf.set(`id:${indicator.id}`, row.line);
+    problems.push(...nameProblems(indicator, row.line, file, columns.map.columns, names));
     entries.push({ cells: cells as IndicatorInput, indicator });
   }
   if (table.table.rows.length === 0) {
     problems.push({ file, line: table.table.header.line, expected: 'one row per indicator below the header row, but the catalogue has none', hint: 'Every quarter’s indicators are matched to this file, so it cannot be empty.' });
   }
   return problems.length ? { entries: [], problems } : { entries, problems };
+}
+
+/**
+ * Names are matched ignoring case, spacing and punctuation, so each name and
+ * alias must keep something after that (letters or digits of the Latin
+ * alphabet), and must not read the same as another indicator's name or alias:
+ * either would let a data row match nothing, or the wrong indicator.
+ */
+function nameProblems(
+  indicator: Indicator,
+  line: number,
+  file: string,
+  columns: Record<string, { column: number; name: string } | undefined>,
+  names: Map<string, { id: string; line: number; text: string }>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, text] of [['name', indicator.name], ...indicator.aliases.map((alias) => ['aliases', alias] as const)] as const) {
+    const what = key === 'name' ? 'a name' : 'an alias';
+    const at = { file, line, column: columns[key]?.column, columnName: key, found: text };
+    const normalised = normaliseName(text);
+    if (normalised === '') {
+      problems.push({
+        ...at,
+        expected: `${what} with letters or digits: names are matched ignoring case, spacing and punctuation, and this one has nothing else, so no data row could be told by it`,
+        hint: 'Write the name as the dashboard export spells it, in letters and digits.',
+      });
+      continue;
+    }
+    const seen = names.get(normalised);
+    if (seen && seen.id !== indicator.id) {
+      problems.push({
+        ...at,
+        expected: `${what} no other indicator uses, but line ${seen.line} already has it: "${text}" reads the same as "${seen.text}" (${seen.id}) once case, spacing and punctuation are set aside`,
+        hint: 'A data row with this name could be either indicator. Delete it from one of the two rows, or make the two names differ in their words.',
+      });
+      continue;
+    }
+    if (!seen) names.set(normalised, { id: indicator.id, line, text });
+  }
+  return problems;
 }
 
 /** Finds catalogue indicators by name or alias, ignoring case, spacing and punctuation. */

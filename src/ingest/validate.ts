@@ -48,6 +48,8 @@ export interface QuarterFolder {
   /** Files named data.csv, data.tsv or data.xlsx (there should be exactly one). */
   dataFiles: SourceFile[];
   commentary: SourceFile | null;
+  /** What stopped the folder being read (a symbolic link in place of the folder or a file): the quarter cannot be checked, so it stops the build. */
+  problems?: Problem[];
 }
 
 export interface ContentFiles {
@@ -60,6 +62,8 @@ export interface ContentFiles {
   /** Where the catalogue should be, for the message when it is missing. */
   cataloguePath: string;
   quarters: QuarterFolder[];
+  /** What stopped site.yaml, the catalogue, the release calendar or the quarters folder being read (a symbolic link): nothing is checked or published. */
+  problems?: Problem[];
 }
 
 /** Everything the check found about one quarter folder. */
@@ -109,6 +113,7 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
     : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
   const calendar = checkReleaseCalendar(files.releases);
   const releases = { releases: calendar.releases, releaseProblems: calendar.problems };
+  if (files.problems?.length) return { settings: null, areas: [], catalogue: [], catalogueProblems: files.problems, quarters: [], ...releases };
   if (!settings.settings) return { settings: null, areas: [], catalogue: [], catalogueProblems: settings.problems, quarters: [], ...releases };
   const areas = settings.settings.areas;
   const catalogueResult = files.catalogue
@@ -147,6 +152,12 @@ async function readDataFile(source: SourceFile): Promise<TableResult> {
 /** Validates one quarter folder completely: data file, commentary, corrections, the publication gate. */
 export async function validateQuarterFolder(folder: QuarterFolder, catalogue: readonly Indicator[], matcher: IndicatorMatcher): Promise<QuarterReport> {
   const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], siteLinks: [], commentaryLine: () => undefined };
+  if (folder.problems?.length) {
+    // A folder that cannot be read might be a published quarter: it stops the build, never quietly drops a page.
+    report.publication = 'published';
+    report.problems.push(...folder.problems);
+    return report;
+  }
   const reporting = parseQuarterId(folder.name);
   report.problems.push(...folderProblems(folder, reporting));
   // The commentary decides whether the quarter is published; read it first.
@@ -443,6 +454,17 @@ function checkRevisions(reports: QuarterReport[], catalogue: ReadonlyMap<string,
         const indicator = catalogue.get(record.id)!;
         const oldText = formatFigure(earlier.figure, indicator);
         const newText = formatFigure(figure, indicator);
+        const rounding = displayRounding(earlier.figure, figure, quarter.file);
+        if (rounding) {
+          report.problems.push({
+            file: quarter.file,
+            line: record.line,
+            found: `${newText} for "${indicator.name}", ${observation.period.label}`,
+            expected: `${oldText}, the figure ${earlier.report.quarter!.label}'s report published for ${observation.period.label} (${earlier.report.quarter!.file}, line ${earlier.record.line}): this file shows it with fewer decimal places, so the site would publish a rounded figure`,
+            hint: rounding,
+          });
+          continue;
+        }
         report.problems.push({
           file: quarter.file,
           line: record.line,
@@ -498,6 +520,21 @@ function checkSiteLinks(reports: QuarterReport[], catalogue: readonly Indicator[
       });
     }
   }
+}
+
+/**
+ * When a figure differs from the earlier report's only because it is shown with
+ * fewer decimals (75.7% for 75.71%), how to show them, or null. That is display
+ * rounding, not a revision: `revisions:` is never suggested for it.
+ */
+function displayRounding(earlier: Figure, figure: Figure, file: string): string | null {
+  const decimals = figure.decimals;
+  if (decimals >= earlier.decimals || Math.abs(earlier.value - figure.value) > 0.5 * 10 ** -decimals + 1e-9) return null;
+  const places = `${earlier.decimals} decimal place${earlier.decimals === 1 ? '' : 's'}`;
+  const how = file.toLowerCase().endsWith('.xlsx')
+    ? `The workbook's cell shows fewer decimals than it holds: select it, open Format Cells (Ctrl+1) and set ${places}, as the earlier report published it, then save.`
+    : `Export the figure with ${places}, as the earlier report published it (in the dashboard, or in Excel with Format Cells before saving the file).`;
+  return `${how} This is rounding for display, not a revision: do not list it under revisions.`;
 }
 
 /** Problems that stop a build: the catalogue's, and those of every quarter the build includes. */
