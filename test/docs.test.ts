@@ -8,7 +8,7 @@
  * Faults are planted in scratch copies of content/ and checked with the one
  * validation stage (src/ingest/validate.ts), as `npm run check` and the build do.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,14 @@ const FAULTS: [string, (dir: string) => void][] = [
   ['a previous value without its period', (d) => setCell(d, Q1_DATA, 22, 7, '')],
   ['a space inside a number', (d) => setCell(d, Q1_DATA, 22, 10, '44 93%')],
   ['a percentage over 100', (d) => setCell(d, Q1_DATA, 22, 10, '144.5%')],
+  ['a percentage written as a fraction', (d) => setCell(d, Q1_DATA, 22, 10, '0.473')],
+  ['a 0 average of a percentage', (d) => setCell(d, Q1_DATA, 5, 16, '0')],
+  ['a note in a column without a heading', (d) => writeIn(d, Q1_DATA, readIn(d, Q1_DATA).split('\n').map((line, i) => (line.trim() ? `${line}\t${i === 21 ? 'check with Sam' : ''}` : line)).join('\n'))],
+  ['a data file that is a symbolic link', (d) => {
+    renameSync(join(d, Q1_DATA), join(d, 'elsewhere.tsv'));
+    symlinkSync(join(d, 'elsewhere.tsv'), join(d, Q1_DATA));
+  }],
+  ['an alias of punctuation only', (d) => replaceIn(d, 'indicators.csv', 'Care leavers EET,"Care leavers in education, work or training",,', 'Care leavers EET,"Care leavers in education, work or training",—,')],
   ['a count with a decimal point', (d) => setCell(d, Q1_DATA, 12, 10, '1.279')],
   ['a % sign on a count', (d) => setCell(d, Q1_DATA, 12, 10, '1279%')],
   ['a percentage target on a count', (d) => setCell(d, Q1_DATA, 12, 12, '>50%')],

@@ -96,6 +96,15 @@ describe('workbooks: what Excel does not show a person is never published (Q1 as
   });
 });
 
+it('a note in a text file’s column without a heading (every row padded) stops at its cell', async () => {
+  const { problems, shown } = await variant((dir) =>
+    writeIn(dir, Q1_DATA, readIn(dir, Q1_DATA).split('\n').map((line, i) => (line.trim() ? `${line}\t${i === 21 ? 'check with Sam' : ''}` : line)).join('\n')),
+  );
+  const { problem, message } = onlyProblem(problems);
+  expect(problem).toMatchObject({ file: shown(Q1_DATA), line: 22, column: 17, found: 'check with Sam' });
+  expect(message).toContain('Line 22, column Q: found "check with Sam", expected nothing in column Q: it has no heading');
+});
+
 describe('figures a person would not have meant', () => {
   // Q1 line 22 is Care leavers EET (63.3% → 47.3%, target >54.0%), line 5 secondary schools (77.8%, 77.8%, 86.1%, 83.8%),
   // line 12 home education (a count), line 10 NEET (0.8% → 0.9%, target <2.1%), line 9 permanent exclusions (0.02-0.11).

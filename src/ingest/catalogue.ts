@@ -28,7 +28,7 @@ export function parseCatalogue(text: string, file: string, areas?: readonly stri
   const problems: Problem[] = [];
   const entries: CatalogueEntry[] = [];
   const firstLineOf = new Map<string, number>();
-  const names = new Map<string, { id: string; line: number; text: string }>();
+  const lines: number[] = [];
   for (const row of table.table.rows) {
     const cells = cellsByKey(row, columns.map, CATALOGUE_COLUMNS);
     const parsed = parseWithFriendlyErrors(indicatorSchema, { file, line: row.line, columns: columns.map.columns, cells });
@@ -54,9 +54,10 @@ export function parseCatalogue(text: string, file: string, areas?: readonly stri
       problems.push({ file, line: row.line, column: columns.map.columns.id?.column, columnName: 'id', found: indicator.id, expected: `an id no other indicator uses, but line ${idSeen} already has it` });
     }
     firstLineOf.set(`id:${indicator.id}`, row.line);
-    problems.push(...nameProblems(indicator, row.line, file, columns.map.columns, names));
     entries.push({ cells: cells as IndicatorInput, indicator });
+    lines.push(row.line);
   }
+  problems.push(...nameProblems(entries.map((entry, i) => ({ indicator: entry.indicator, line: lines[i]! })), file, columns.map.columns));
   if (table.table.rows.length === 0) {
     problems.push({ file, line: table.table.header.line, expected: 'one row per indicator below the header row, but the catalogue has none', hint: 'Every quarter’s indicators are matched to this file, so it cannot be empty.' });
   }
@@ -69,15 +70,15 @@ export function parseCatalogue(text: string, file: string, areas?: readonly stri
  * alphabet), and must not read the same as another indicator's name or alias:
  * either would let a data row match nothing, or the wrong indicator.
  */
-function nameProblems(
-  indicator: Indicator,
-  line: number,
-  file: string,
-  columns: Record<string, { column: number; name: string } | undefined>,
-  names: Map<string, { id: string; line: number; text: string }>,
-): Problem[] {
+function nameProblems(rows: readonly { indicator: Indicator; line: number }[], file: string, columns: Record<string, { column: number; name: string } | undefined>): Problem[] {
   const problems: Problem[] = [];
-  for (const [key, text] of [['name', indicator.name], ...indicator.aliases.map((alias) => ['aliases', alias] as const)] as const) {
+  const names = new Map<string, { id: string; line: number; text: string }>();
+  // Names first, then aliases: where an alias reads as another indicator's name, the alias is the one refused, wherever its row is.
+  const all = [
+    ...rows.map(({ indicator, line }) => ({ indicator, line, key: 'name' as const, text: indicator.name })),
+    ...rows.flatMap(({ indicator, line }) => indicator.aliases.map((text) => ({ indicator, line, key: 'aliases' as const, text }))),
+  ];
+  for (const { indicator, line, key, text } of all) {
     const what = key === 'name' ? 'a name' : 'an alias';
     const at = { file, line, column: columns[key]?.column, columnName: key, found: text };
     const normalised = normaliseName(text);

@@ -230,6 +230,19 @@ interface GeneratedRow {
 
 const figureOf = (cell: NumberCell) => (cell.value ? { value: cell.value.value, decimals: cell.value.decimals } : null);
 
+/**
+ * Whether a row's figures are ones a person could have meant (#20), judged on
+ * the generated numbers: no 0 average of a percentage or a count (exports
+ * write 0 for "no figure"), and no percentage about a hundredth (1/30 to
+ * 1/300) of another figure of its row, as a fraction written for a percentage is.
+ */
+function meant(indicator: Indicator, figures: ({ value: { value: number } | null } | null)[], averages: (NumberCell | null)[]): boolean {
+  if (indicator.unit !== 'score' && averages.some((cell) => cell?.value?.value === 0)) return false;
+  if (indicator.unit !== 'percent') return true;
+  const sizes = figures.flatMap((figure) => (figure?.value ? [Math.abs(figure.value.value)] : []));
+  return !sizes.some((small) => small > 0 && small <= 1 && sizes.some((other) => other / small >= 30 && other / small <= 300));
+}
+
 function rowFor(indicator: Indicator, withEngland: boolean, folder: Folder): fc.Arbitrary<GeneratedRow> {
   return fc
     .record({
@@ -258,6 +271,7 @@ function rowFor(indicator: Indicator, withEngland: boolean, folder: Folder): fc.
       sn: maybeNumber(indicator.unit),
       england: maybeNumber(indicator.unit),
     })
+    .filter((r) => meant(indicator, [r.hasPrevious ? r.previousValue : null, r.latestValue, { value: r.target.value }, r.sn, withEngland ? r.england : null], [r.sn, withEngland ? r.england : null]))
     .map((r) => {
       const nameText = caseOf(r.name, r.nameCase);
       const previousValue = r.hasPrevious ? r.previousValue : { text: r.noPrevious === '' ? '' : 'N/A', value: null };
