@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetsTarget, readNumber, readPolarity, readQuartile, readRag, readTarget, type Polarity, type Target } from '../src/core/cells';
+import { fractionAsPercent, hundredthOf, meetsTarget, readNumber, readPolarity, readQuartile, readRag, readTarget, type Polarity, type Target } from '../src/core/cells';
 
 // Cells as the seed exports write them (seed 004 and the seed 000 dashboard), plus the other ways people type them.
 describe.each([
@@ -99,6 +99,9 @@ describe.each(['5', '0', '5th', 'top', 'Q5', '2.5', 'first'])('readQuartile(%j)'
 describe.each([
   ['High = Good', 'higher is better'],
   ['high  =  good', 'higher is better'],
+  ['High=Good', 'higher is better'],
+  ['LOW=GOOD', 'lower is better'],
+  ['Low =Good', 'lower is better'],
   ['higher is better', 'higher is better'],
   ['Low = Good', 'lower is better'],
   ['lower is better', 'lower is better'],
@@ -180,5 +183,36 @@ describe.each<[number, string, Polarity, boolean | null]>([
 ])('meetsTarget(%d, %j, %j)', (value, text, polarity, met) => {
   it(`is ${met}`, () => {
     expect(meetsTarget(value, target(text), polarity)).toBe(met);
+  });
+});
+
+describe('hundredthOf: a percentage written as a fraction, judged against its row', () => {
+  const f = (value: number, decimals = 3) => ({ value, decimals });
+  it.each([
+    [0.473, [63.3, 54], 63.3],
+    [0.54, [63.3, 47.3], 63.3],
+    [0.861, [77.8, 83.8], 77.8],
+    [0.008, [0.9, 2.1], 0.9],
+  ])('%s beside %j is about a hundredth of %s', (value, others, of) => {
+    expect(hundredthOf(f(value), others.map((other) => ({ value: other })))?.value).toBe(of);
+  });
+  it.each([
+    [0.02, [0.07, 0.11, 0.11]], // permanent exclusions are truly this small
+    [0.7, [0.7, 2.1, 3.5]],
+    [0.5, [1.3, 1.1, 3.0]],
+    [0, [47.3, 63.3]],
+    [1.5, [150]], // above 1 a figure cannot be a fraction
+    [0.473, [0.633, 0.54]], // a whole row of fractions: nothing in the row to compare with
+    [0.2, [0.9]],
+  ])('%s beside %j is not', (value, others) => {
+    expect(hundredthOf(f(value), others.map((other) => ({ value: other })))).toBeNull();
+  });
+  it.each([
+    [0.473, 3, '47.3%'],
+    [0.54, 2, '54%'],
+    [0.5, 1, '50%'],
+    [0.0125, 4, '1.25%'],
+  ])('fractionAsPercent(%s with %s decimals) is %s', (value, decimals, text) => {
+    expect(fractionAsPercent({ value, decimals })).toBe(text);
   });
 });

@@ -21,6 +21,18 @@ describe.each([
   });
 });
 
+describe('every label the site prints reads back as the same period (so a period copied from a message works in revisions:)', () => {
+  it.each(['Q1 2024/25', 'Q4 1999/2000', 'Summer 2023', 'Autumn Term 2023', 'spring term 2024', '2022/23', '2022/23 Final', '2022/23 final', '2024'])('%s', (raw) => {
+    const first = parsePeriod(raw);
+    if (!first.ok) throw new Error(first.message);
+    const again = parsePeriod(first.period.label);
+    expect(again).toEqual(first);
+  });
+  it('"2022/23 (final)", as the check prints a final year, is that final year', () => {
+    expect(parsePeriod('2022/23 (final)')).toEqual(parsePeriod('2022/23 Final'));
+  });
+});
+
 describe('labels', () => {
   it('read one way whatever the spacing and case', () => {
     expect(parsePeriod('  Q1   2024/25 ')).toEqual({ ok: true, period: { label: 'Q1 2024/25', kind: 'quarter', start: '2024-04-01', end: '2024-06-30', final: false } });
