@@ -10,6 +10,13 @@
  * stored number into text is done here, for the few number formats a
  * dashboard uses, so a figure is published exactly as the officer sees it
  * and a format we cannot render is refused rather than guessed at.
+ *
+ * What a person opening the workbook would not see is never published: a
+ * hidden sheet, a workbook that opens on another sheet, a second sheet of
+ * cells, a hidden (or zero-size) row or column, a formula whose stored result
+ * is not what Excel shows. The workbook's own parts are read with an XML
+ * parser for what the library does not tell (tab order and visibility, row
+ * heights, column widths, formulas' stored values).
  */
 import { ValueType, Workbook, type Cell, type CellErrorValue, type Row, type Worksheet } from '@cj-tech-master/excelts';
 import { unzip } from '@cj-tech-master/excelts/archive';
