@@ -63,7 +63,7 @@ describe('a real build stops at the same file, line and words as the check', () 
     });
     expect(problems).toHaveLength(2);
     expect(messages).toContain(`2023-24-q3/data.tsv\n  Found "a symbolic link to ${join(outside, 'data.tsv')}", expected a real file inside the content folder`);
-    expect(messages).toContain('Line 22, column C (Indicator): found "C[Cyrillic letter "а", not the Latin "a" U+0430]re leavers EET", expected an indicator named in content/indicators.csv');
+    expect(messages).toContain('Line 22, column C (Indicator): found "C⟨U+0430 Cyrillic letter "а", not the Latin "a"⟩re leavers EET", expected an indicator named in content/indicators.csv');
   }, 300_000);
 
   it('display rounding: a Q2 file showing Q1’s 47.3% as 47% is told how to show the decimals, never to add a revision', async () => {

@@ -228,12 +228,12 @@ describe('catalogue names and aliases are told apart after normalising', () => {
 
 describe('invisible and look-alike characters are named in the message', () => {
   it.each([
-    ['a zero-width space in a figure', 10, '47.3\u200b%', '47.3[zero-width space U+200B]%', 'a number such as 47.3%'],
-    ['a right-to-left mark in a figure', 10, '\u200f47.3%', '[right-to-left mark U+200F]47.3%', 'a number such as 47.3%'],
-    ['full-width digits in a figure', 10, '４7.3%', '[full-width "４", not the ordinary "4" U+FF14]7.3%', 'a number such as 47.3%'],
-    ['a no-break space in a figure', 10, '44\u00a093%', '44[no-break space U+00A0]93%', 'one number with no spaces inside it'],
-    ['a Cyrillic а in an indicator name', 3, 'C\u0430re leavers EET', 'C[Cyrillic letter "а", not the Latin "a" U+0430]re leavers EET', 'an indicator named in content/indicators.csv'],
-    ['a Greek omicron in an indicator name', 3, 'Care leavers EET Gr\u03bfup', 'Care leavers EET Gr[Greek letter "ο", not the Latin "o" U+03BF]up', 'an indicator named in content/indicators.csv'],
+    ['a zero-width space in a figure', 10, '47.3\u200b%', '47.3⟨U+200B zero-width space⟩%', 'a number such as 47.3%'],
+    ['a right-to-left mark in a figure', 10, '\u200f47.3%', '⟨U+200F right-to-left mark⟩47.3%', 'a number such as 47.3%'],
+    ['full-width digits in a figure', 10, '４7.3%', '⟨U+FF14 full-width "４", not the ordinary "4"⟩7.3%', 'a number such as 47.3%'],
+    ['a no-break space in a figure', 10, '44\u00a093%', '44⟨U+00A0 no-break space⟩93%', 'one number with no spaces inside it'],
+    ['a Cyrillic а in an indicator name', 3, 'C\u0430re leavers EET', 'C⟨U+0430 Cyrillic letter "а", not the Latin "a"⟩re leavers EET', 'an indicator named in content/indicators.csv'],
+    ['a Greek omicron in an indicator name', 3, 'Care leavers EET Gr\u03bfup', 'Care leavers EET Gr⟨U+03BF Greek letter "ο", not the Latin "o"⟩up', 'an indicator named in content/indicators.csv'],
   ])('%s is shown by name, not as an identical-looking text', async (_name, column, planted, shownText, expected) => {
     const { problems, shown } = await variant((dir) => setCell(dir, Q1_DATA, 22, column, planted));
     const { problem, message } = onlyProblem(problems);

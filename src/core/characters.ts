@@ -58,13 +58,49 @@ export function isRefusedInText(character: string): boolean {
   return /\p{Cc}|\p{Cf}/u.test(character);
 }
 
-/** The text with every invisible or look-alike-space character spelt out: "2024⟨U+200B zero-width space⟩". */
+/** Letters of other alphabets drawn like Latin ones: "Cаre" with a Cyrillic а reads as "Care" but matches nothing. */
+const LOOKALIKES: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    // Cyrillic
+    'аa', 'еe', 'оo', 'рp', 'сc', 'уy', 'хx', 'іi', 'јj', 'ѕs', 'ԁd', 'ӏl', 'һh', 'ԛq', 'ԝw',
+    'АA', 'ВB', 'ЕE', 'КK', 'МM', 'НH', 'ОO', 'РP', 'СC', 'ТT', 'ХX', 'ЅS', 'ІI', 'ЈJ', 'ԌG', 'ԚQ', 'ԜW',
+    // Greek
+    'οo', 'αa', 'νv', 'ιi', 'κk', 'ρp', 'τt', 'υu', 'χx',
+    'ΑA', 'ΒB', 'ΕE', 'ΖZ', 'ΗH', 'ΙI', 'ΚK', 'ΜM', 'ΝN', 'ΟO', 'ΡP', 'ΤT', 'ΥY', 'ΧX',
+  ].map((pair) => [pair.charAt(0), pair.charAt(1)]),
+);
+
+const SCRIPTS = ['Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'] as const;
+
+/**
+ * A character that looks like another: a full-width form ("４" for "4"), or,
+ * in Latin text, a letter of another alphabet ("U+0430 Cyrillic letter "а", not
+ * the Latin "a""); null for any other.
+ */
+export function describeLookalike(character: string, inLatinText: boolean): string | null {
+  const code = character.codePointAt(0) ?? 0;
+  if (code >= 0xff01 && code <= 0xff5e) return `${hex(code)} full-width "${character}", not the ordinary "${String.fromCodePoint(code - 0xfee0)}"`;
+  if (!inLatinText) return null;
+  const script = SCRIPTS.find((name) => new RegExp(`\\p{Script=${name}}`, 'u').test(character));
+  if (!script) return null;
+  const latin = LOOKALIKES[character];
+  return `${hex(code)} ${script} letter "${character}"${latin ? `, not the Latin "${latin}"` : ''}`;
+}
+
+/**
+ * The text with every character a reader could not see for what it is spelt
+ * out: invisible ones, spaces of other widths, and look-alikes (describeLookalike),
+ * as "2024⟨U+200B zero-width space⟩". Every message's "found" goes through it
+ * (formatProblem), so a message never shows two texts that look the same.
+ */
 export function showInvisible(text: string): string {
+  const latin = /\p{Script=Latin}/u.test(text);
   let shown = '';
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;
-    const invisible = code !== 0x20 && code !== 0x0a && (isRefusedInText(character) || /\p{Zs}/u.test(character));
-    shown += invisible ? `⟨${describeCharacter(character)}⟩` : character;
+    const invisible = code !== 0x20 && code !== 0x0a && code !== 0x09 && (isRefusedInText(character) || /\p{Zs}/u.test(character));
+    const named = invisible ? describeCharacter(character) : describeLookalike(character, latin);
+    shown += named ? `⟨${named}⟩` : character;
   }
   return shown;
 }
