@@ -14,9 +14,11 @@ import { getViteConfig } from 'astro/config';
  *   so builds do not compete for Astro's cache and the two cores.
  *
  * A new test file lands in the right project by itself: call sharedSite() or
- * buildSite() and it joins "build".
+ * buildSite() and it joins "build". So does a file that starts programs of its
+ * own (spawn, spawnSync: `npm run check`, the watcher, servers), whose timings
+ * would not hold with other files running beside it on two cores.
  */
-const BUILDS_A_SITE = /\b(?:sharedSite|buildSite)\(|scripts\/bench\.mjs/;
+const BUILDS_A_SITE = /\b(?:sharedSite|buildSite|spawn|spawnSync)\(|scripts\/bench\.mjs/;
 const testFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .map((file) => `test/${file.replaceAll('\\', '/')}`)
   .filter((file) => file.endsWith('.test.ts') && !file.startsWith('test/browser/'));
