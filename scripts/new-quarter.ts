@@ -12,10 +12,10 @@ import { parseCatalogue } from '../src/ingest/catalogue.ts';
 import { decodeText } from '../src/ingest/delimited.ts';
 import { parseQuarterId } from '../src/core/periods.ts';
 import { formatFileProblems } from '../src/core/problems.ts';
-import { PLACEHOLDER } from '../src/ingest/placeholders.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { EXPORT_WORDS } from '../src/core/vocabulary.ts';
 import { SITE } from '../src/site.config.ts';
+import { CONTACT_NAME_PLACEHOLDER, NEW_QUARTER_BODY, SUMMARY_PLACEHOLDER } from '../src/ingest/quarter-template.ts';
 
 const contentDir = process.env.CONTENT_DIR || 'content';
 const [year = '', quarter = ''] = process.argv.slice(2);
@@ -74,30 +74,21 @@ status: draft
 # One or two sentences for the home page, link previews and the feed. Put figures in as tags, such as <Value of="an-indicator-id" />, never typed.
 # Write them on the lines below "summary: >-", each indented by two spaces: then quotes, colons and tags need no extra quoting.
 summary: >-
-  ${PLACEHOLDER}: one or two sentences that sum up this quarter's performance for residents.
+  ${SUMMARY_PLACEHOLDER}
 # The year of the national figures the quartiles compare with, such as "2022/23".
 benchmarkYear: "${first - 1}/${String(second - 1).padStart(2, '0')}"
 # Links to the committee papers: a title and a full web address (https://) for each. Leave as [] if none.
 papers: []
 # Who readers can contact about the report.
 contact:
-  name: "${PLACEHOLDER}: a name or team"
+  name: "${CONTACT_NAME_PLACEHOLDER}"
   email: ${SITE.contact.email}
 # Corrections made after publication (see docs/EDITING.md). Leave as [] if none.
 corrections: []
 # Figures of earlier quarters this report gives differently (see docs/EDITING.md). Leave as [] if none.
 revisions: []
 ---
-
-{/* Write the commentary below. Start headings with ###. Put every figure from the data file in with a figure tag
-    (the figure reference page in npm run dev lists them, ready to copy), never typed by hand. */}
-
-<QuarterSummary />
-
-### Social care
-
-${PLACEHOLDER}: write about social care here.
-`,
+${NEW_QUARTER_BODY}`,
 );
 console.log(`Created ${folder}/data.tsv and ${folder}/commentary.mdx (a draft: the site builds without it).
 Next: put this quarter's dashboard export in the folder in place of data.tsv (data.csv, data.tsv or data.xlsx),

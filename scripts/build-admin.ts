@@ -1,0 +1,121 @@
+/**
+ * npm run build:admin
+ * Builds the editor into dist/admin/ (its own output, after `npm run build`:
+ * never one of the public pages, in no sitemap, budget or public test):
+ *   index.html    the page, with /admin/'s own Content Security Policy
+ *   sveltia-cms.js  Sveltia CMS from npm, its three CDN fonts pointed at fonts/
+ *   fonts/        those fonts, from the @fontsource packages
+ *   init.js, editor.js  manual start; figure-tag components; the configuration
+ *                 generated from the schemas, site.yaml, the catalogue and the release calendar
+ *
+ * The git host comes from the environment (docs/EDITING.md, "For the web team"):
+ *   EDITOR_BACKEND  github | gitlab | gitea            (default github)
+ *   EDITOR_REPO     owner/name of the site's repository (needed to sign in; local mode works without)
+ *   EDITOR_BRANCH   the branch the site is built from   (default main)
+ *   EDITOR_API_ROOT a self-managed GitLab or Gitea address
+ *   EDITOR_AUTH_URL the OAuth client's address (GitHub; Gitea)
+ *   EDITOR_APP_ID   the OAuth application id (GitLab PKCE sign-in, Gitea)
+ * OUT_DIR sets the output folder (default dist); CONTENT_DIR the content folder.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { parseCatalogue } from '../src/ingest/catalogue.ts';
+import { decodeText } from '../src/ingest/delimited.ts';
+import { loadSiteSettings } from '../src/ingest/site-settings.ts';
+import { checkReleaseCalendar, RELEASES_FILE } from '../src/ingest/releases.ts';
+import { formatFileProblems } from '../src/core/problems.ts';
+import { cmsConfig, type EditorSources } from '../src/editor/cms-config.ts';
+import { adminCsp } from '../src/editor/admin-csp.ts';
+import { existsSync } from 'node:fs';
+
+/** A file inside an installed package (these packages do not export their dist and font files). */
+const packageFile = (path: string) => join(dirname(new URL(import.meta.url).pathname), '../node_modules', path);
+const contentDir = process.env.CONTENT_DIR || 'content';
+const outDir = join(process.env.OUT_DIR || 'dist', 'admin');
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/** The fonts Sveltia CMS would fetch from cdn.jsdelivr.net, and the npm file that is the same font. */
+export const CDN_FONTS = [
+  { cdn: 'https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2', file: '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2' },
+  { cdn: 'https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2', file: '@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2' },
+  {
+    cdn: 'https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2',
+    file: '@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2',
+  },
+] as const;
+
+const site = loadSiteSettings(contentDir);
+const catalogueFile = join(contentDir, 'indicators.csv');
+const decoded = decodeText(readFileSync(catalogueFile), catalogueFile);
+if (!decoded.ok) fail(formatFileProblems(catalogueFile, [decoded.problem]));
+const { entries, problems } = parseCatalogue(decoded.text, catalogueFile, site.areas);
+if (problems.length) fail(formatFileProblems(catalogueFile, problems));
+const releasesPath = join(contentDir, RELEASES_FILE);
+const calendar = checkReleaseCalendar(existsSync(releasesPath) ? { file: releasesPath, bytes: readFileSync(releasesPath) } : null);
+if (calendar.problems.length) fail(formatFileProblems(releasesPath, calendar.problems));
+
+const backendName = (process.env.EDITOR_BACKEND || 'github') as EditorSources['backend']['name'];
+if (!['github', 'gitlab', 'gitea'].includes(backendName)) fail(`EDITOR_BACKEND must be github, gitlab or gitea, not "${backendName}".`);
+const backend: EditorSources['backend'] = {
+  name: backendName,
+  // Local mode needs no repository, but the CMS wants one named; signing in needs the real one.
+  repo: process.env.EDITOR_REPO || 'set-EDITOR_REPO/to-this-repository',
+  branch: process.env.EDITOR_BRANCH || 'main',
+  ...(process.env.EDITOR_API_ROOT ? { api_root: process.env.EDITOR_API_ROOT } : {}),
+  ...(process.env.EDITOR_AUTH_URL ? { base_url: process.env.EDITOR_AUTH_URL } : {}),
+  ...(process.env.EDITOR_APP_ID ? { app_id: process.env.EDITOR_APP_ID, ...(backendName === 'gitlab' ? { auth_type: 'pkce' } : {}) } : {}),
+};
+const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
+const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
+
+mkdirSync(join(outDir, 'fonts'), { recursive: true });
+
+// Sveltia CMS, with its CDN fonts pointed at our copies; a new version that fetches others stops the build here.
+let cms = readFileSync(packageFile('@sveltia/cms/dist/sveltia-cms.js'), 'utf8');
+for (const font of CDN_FONTS) {
+  if (!cms.includes(font.cdn)) fail(`Sveltia CMS no longer loads ${font.cdn}: update CDN_FONTS in scripts/build-admin.ts to the fonts it now loads.`);
+  const name = font.file.split('/').at(-1)!;
+  cms = cms.replaceAll(font.cdn, `fonts/${name}`);
+  copyFileSync(packageFile(font.file), join(outDir, 'fonts', name));
+}
+const leftover = cms.match(/https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^\s`"')]+/);
+if (leftover) fail(`Sveltia CMS loads a font this build does not serve: ${leftover[0]}. Add it to CDN_FONTS in scripts/build-admin.ts.`);
+writeFileSync(join(outDir, 'sveltia-cms.js'), cms);
+
+// Manual start, so the figure components are registered before the CMS reads the configuration.
+writeFileSync(join(outDir, 'init.js'), 'window.CMS_MANUAL_INIT = true;\n');
+await build({
+  entryPoints: [join(dirname(new URL(import.meta.url).pathname), '../src/editor/admin.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  outfile: join(outDir, 'editor.js'),
+  define: { EDITOR_CONFIG: JSON.stringify(config), EDITOR_INDICATORS: JSON.stringify(indicators) },
+  logLevel: 'warning',
+});
+
+writeFileSync(
+  join(outDir, 'index.html'),
+  `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="content-security-policy" content="${adminCsp(backend)}">
+<meta name="robots" content="noindex, nofollow">
+<title>Edit the quarters – ${site.shortTitle}</title>
+<script src="init.js"></script>
+<script src="sveltia-cms.js"></script>
+<script src="editor.js"></script>
+</head>
+<body></body>
+</html>
+`,
+);
+console.log(`Editor built into ${outDir}/ (open /admin/ on the site; local mode: npm run editor).`);

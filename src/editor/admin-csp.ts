@@ -1,0 +1,64 @@
+/**
+ * The Content Security Policy of /admin/ only (the public pages keep theirs,
+ * astro.config.mjs). Kept apart so each host's per-path header configuration
+ * can take it as it is: ADMIN_PATH_HEADERS is that piece.
+ *
+ * What it allows beyond the public pages, and why:
+ * - style-src 'unsafe-inline': Sveltia CMS (Svelte) injects its components' styles as <style> elements;
+ * - connect-src the git host's API, where the editor reads and saves content once signed in;
+ * - img-src blob: and the git host's avatar server: previews of uploaded files and the signed-in user's picture.
+ * Scripts stay 'self' only: the CMS, its configuration and the figure components are files served from /admin/.
+ */
+export interface AdminBackend {
+  name: 'github' | 'gitlab' | 'gitea';
+  /** A self-managed GitLab or Gitea/Forgejo address; GitHub and gitlab.com need none. */
+  api_root?: string;
+  /** An OAuth client (such as sveltia-cms-auth) the sign-in window opens. */
+  base_url?: string;
+}
+
+const HOSTS: Record<AdminBackend['name'], { api: string[]; images: string[] }> = {
+  github: { api: ['https://api.github.com'], images: ['https://avatars.githubusercontent.com'] },
+  gitlab: { api: ['https://gitlab.com'], images: ['https://gitlab.com', 'https://secure.gravatar.com'] },
+  gitea: { api: [], images: [] },
+};
+
+function originOf(url: string | undefined): string[] {
+  return url ? [new URL(url).origin] : [];
+}
+
+export function adminCspDirectives(backend: AdminBackend): string[] {
+  const host = HOSTS[backend.name];
+  const api = [...new Set([...host.api, ...originOf(backend.api_root), ...originOf(backend.base_url)])];
+  const images = [...new Set([...host.images, ...originOf(backend.api_root)])];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ['img-src', "'self'", 'data:', 'blob:', ...images].join(' '),
+    ['connect-src', "'self'", 'blob:', 'data:', ...api].join(' '),
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ];
+}
+
+export function adminCsp(backend: AdminBackend): string {
+  return adminCspDirectives(backend).join('; ');
+}
+
+/** /admin/'s headers, for each host's per-path configuration (frame-ancestors only works in a header). */
+export function adminPathHeaders(backend: AdminBackend): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${adminCsp(backend)}; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+    // The editor is for staff: keep it out of search results.
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Cache-Control': 'no-cache',
+  };
+}
