@@ -83,6 +83,11 @@ for (const font of CDN_FONTS) {
   cms = cms.replaceAll(font.cdn, `fonts/${name}`);
   copyFileSync(packageFile(font.file), join(outDir, 'fonts', name));
 }
+// Immutable.js, which the CMS fetches from unpkg.com for event listeners such as preSave (src/editor/admin.ts): its own npm copy, beside it.
+const immutableLoad = /[A-Za-z_$][\w$]*\(`immutable`,`dist\/immutable\.es\.js`\)/g;
+if ((cms.match(immutableLoad) ?? []).length !== 1) fail('Sveltia CMS no longer loads Immutable.js the way scripts/build-admin.ts expects: update the pattern there.');
+cms = cms.replace(immutableLoad, 'import(`./immutable.es.js`)');
+copyFileSync(packageFile('immutable/dist/immutable.es.js'), join(outDir, 'immutable.es.js'));
 const leftover = cms.match(/https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^\s`"')]+/);
 if (leftover) fail(`Sveltia CMS loads a font this build does not serve: ${leftover[0]}. Add it to CDN_FONTS in scripts/build-admin.ts.`);
 writeFileSync(join(outDir, 'sveltia-cms.js'), cms);

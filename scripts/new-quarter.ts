@@ -15,7 +15,7 @@ import { formatFileProblems } from '../src/core/problems.ts';
 import { QUARTER_COLUMNS } from '../src/schemas/quarter-row.ts';
 import { EXPORT_WORDS } from '../src/core/vocabulary.ts';
 import { SITE } from '../src/site.config.ts';
-import { CONTACT_NAME_PLACEHOLDER, NEW_QUARTER_BODY, SUMMARY_PLACEHOLDER } from '../src/ingest/quarter-template.ts';
+import { CONTACT_NAME_PLACEHOLDER, NEW_QUARTER_BODY, SUMMARY_PLACEHOLDER, TERMINAL_BODY_NOTE } from '../src/ingest/quarter-template.ts';
 
 const contentDir = process.env.CONTENT_DIR || 'content';
 const [year = '', quarter = ''] = process.argv.slice(2);
@@ -88,7 +88,7 @@ corrections: []
 # Figures of earlier quarters this report gives differently (see docs/EDITING.md). Leave as [] if none.
 revisions: []
 ---
-${NEW_QUARTER_BODY}`,
+${TERMINAL_BODY_NOTE}${NEW_QUARTER_BODY}`,
 );
 console.log(`Created ${folder}/data.tsv and ${folder}/commentary.mdx (a draft: the site builds without it).
 Next: put this quarter's dashboard export in the folder in place of data.tsv (data.csv, data.tsv or data.xlsx),

@@ -5,8 +5,15 @@
  * CMS.init because /admin/init.js set CMS_MANUAL_INIT.
  */
 import { editorComponents, type IndicatorChoice } from './figure-tags.ts';
+import { UPLOAD_FIELD } from './upload-field.ts';
+
+interface ImmutableMap {
+  get(key: string): ImmutableMap;
+  delete(key: string): ImmutableMap;
+}
 
 interface Cms {
+  registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: ImmutableMap }) => ImmutableMap }): void;
   registerEditorComponent(component: unknown): void;
   init(options: { config: Record<string, unknown> }): void;
 }
@@ -16,4 +23,6 @@ declare const EDITOR_INDICATORS: IndicatorChoice[];
 
 const cms = (window as unknown as { CMS: Cms }).CMS;
 for (const component of editorComponents(EDITOR_INDICATORS)) cms.registerEditorComponent(component);
+// The upload field only carries the file into the folder: its name is never written into the commentary.
+cms.registerEventListener({ name: 'preSave', handler: ({ entry }) => entry.get('data').delete(UPLOAD_FIELD) });
 cms.init({ config: EDITOR_CONFIG });

@@ -18,6 +18,7 @@ import { siteSettingsSchema } from '../schemas/site.ts';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { FIGURE_COMPONENTS } from '../ingest/figure-components.ts';
+import { UPLOAD_FIELD } from './upload-field.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */
 export const QUARTER_FOLDER_PATTERN = '^\\d{4}-\\d{2}-q[1-4]$';
@@ -192,6 +193,8 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
     output: { omit_empty_optional_fields: true, encode_file_path: false },
     // The data file sits beside the commentary, in the quarter's own folder.
     media_folder: 'content/quarters',
+    // Files come from the officer's computer only: no stock photo services, no web addresses.
+    media_libraries: { stock_assets: { providers: [] } },
     collections: [
       {
         name: 'quarters',
@@ -216,7 +219,24 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
         public_folder: '',
         fields: [
           ...commentaryFields(sources),
-          { name: 'body', label: 'Commentary', widget: 'markdown', default: NEW_QUARTER_BODY, hint: 'Headings start with ###. Figures go in with the figure buttons, never typed.' },
+          {
+            name: UPLOAD_FIELD,
+            label: 'Dashboard export',
+            widget: 'file',
+            required: false,
+            accept: '.xlsx,.csv,.tsv',
+            choose_url: false,
+            media_folder: '',
+            public_folder: '',
+            hint: 'The quarter’s dashboard export, named data.xlsx, data.csv or data.tsv. It is saved in the quarter’s folder; a folder holds one data file, so delete the old one under Assets when you replace it.',
+          },
+          {
+            name: 'body',
+            label: 'Commentary',
+            widget: 'markdown',
+            default: NEW_QUARTER_BODY,
+            hint: 'Headings start with ###. Put every figure from the data file in with Insert (Value, Change, Chart…), never typed. Replace each FILL IN before publishing.',
+          },
         ],
       },
       {

@@ -67,7 +67,12 @@ export function editorComponents(indicators: readonly IndicatorChoice[]): Editor
           ? indicators.map((indicator) => ({ label: indicator.title, value: indicator.id }))
           : prop.values.map((value) => ({ label: value, value })),
       required: prop.required,
-      hint: prop.kind === 'enum' && !prop.required && prop.default ? `${prop.description} Leave empty for ${prop.default}.` : prop.description,
+      hint:
+        prop.kind === 'indicator'
+          ? 'The indicator, by its title in the catalogue (content/indicators.csv).'
+          : !prop.required && prop.default
+            ? `${prop.description} (None) means ${prop.default}.`
+            : prop.description,
     })),
     pattern: tagPattern(component),
     fromBlock: (match: RegExpMatchArray) => readProps(match[1] ?? ''),

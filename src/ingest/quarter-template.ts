@@ -6,11 +6,17 @@
 import { PLACEHOLDER } from './placeholders.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 
-/** The commentary's body: a note on how to write it, the quarter's summary sentence and one section to fill in. */
-export const NEW_QUARTER_BODY = `
+/**
+ * For the terminal route only, before the body: how to write it. The editor shows this as the body's hint
+ * instead, and its rich-text editor would escape a comment's asterisks, which then is no comment.
+ */
+export const TERMINAL_BODY_NOTE = `
 {/* Write the commentary below. Start headings with ###. Put every figure from the data file in with a figure tag
     (the figure reference page in npm run dev lists them, ready to copy), never typed by hand. */}
+`;
 
+/** The commentary's body: the quarter's summary sentence and one section to fill in. */
+export const NEW_QUARTER_BODY = `
 <QuarterSummary />
 
 ### Social care
