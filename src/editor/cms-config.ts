@@ -17,7 +17,7 @@ import { commentarySchema } from '../schemas/commentary.ts';
 import { siteSettingsSchema } from '../schemas/site.ts';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { FIGURE_COMPONENTS } from '../ingest/figure-components.ts';
+import { SUMMARY_COMPONENTS } from '../ingest/summary-text.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */
@@ -57,7 +57,7 @@ const DATE = { widget: 'datetime', time_format: false, date_format: 'YYYY-MM-DD'
  * Which strings are more than strings, by path in the schema (list items by
  * the list's name). Every other field's widget follows from its zod type.
  */
-function widgets(sources: EditorSources): Record<string, Partial<CmsField>> {
+export function widgetOverrides(sources: EditorSources): Record<string, Partial<CmsField>> {
   const indicator = {
     widget: 'select',
     options: sources.indicators.map((entry) => ({ label: entry.title, value: entry.id })),
@@ -88,8 +88,6 @@ function widgets(sources: EditorSources): Record<string, Partial<CmsField>> {
   };
 }
 
-/** Inline figure tags only: a card or a chart cannot sit in the summary's sentences. */
-export const SUMMARY_COMPONENTS: readonly string[] = FIGURE_COMPONENTS.filter((component) => component.placement === 'inline').map((component) => component.name);
 
 /** "publishedDate" -> "Published date". */
 export function labelOf(name: string): string {
@@ -167,7 +165,7 @@ function objectFields(shape: Record<string, z.ZodType>, path: string, overrides:
 /** The commentary's frontmatter fields, in the schema's order (the order the files are written in). */
 export function commentaryFields(sources: EditorSources): CmsField[] {
   const defaults = newQuarterDefaults(sources.site) as Record<string, unknown>;
-  return objectFields(commentarySchema.shape, 'commentary', widgets(sources)).map((field) =>
+  return objectFields(commentarySchema.shape, 'commentary', widgetOverrides(sources)).map((field) =>
     defaults[field.name] === undefined ? field : withDefault(field, defaults[field.name]),
   );
 }
@@ -180,7 +178,7 @@ function withDefault(field: CmsField, value: unknown): CmsField {
 
 /** content/site.yaml's fields. */
 export function siteFields(): CmsField[] {
-  return objectFields(siteSettingsSchema.shape, 'site', {});
+  return objectFields(siteSettingsSchema.shape, 'site', { 'site.accessibility.prepared': DATE, 'site.accessibility.reviewed': DATE, 'site.accessibility.tested': DATE });
 }
 
 /** The whole configuration, as config.yml would hold it. */
@@ -246,4 +244,29 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** The schema fields with no editor field, by path ("corrections.date"): the drift test's measure. */
+export function fieldsMissing(schema: z.ZodObject, fields: readonly CmsField[]): string[] {
+  const present = new Set(fieldPaths(fields));
+  return schemaPaths(schema).filter((path) => !present.has(path));
+}
+
+/** Every field path, for the drift test's other direction (an editor field the schema would refuse). */
+export function fieldPaths(fields: readonly CmsField[], path = ''): string[] {
+  return fields.flatMap((field) => {
+    const where = path ? `${path}.${field.name}` : field.name;
+    return [where, ...fieldPaths(field.fields ?? [], where)];
+  });
+}
+
+/** Every field path of a zod object, nested objects and list items included. */
+export function schemaPaths(schema: z.ZodObject, path = ''): string[] {
+  return Object.entries(schema.shape).flatMap(([name, child]) => {
+    const where = path ? `${path}.${name}` : name;
+    const inner = unwrap(child as z.ZodType).inner as unknown as { def: { type: string; element?: z.ZodType } };
+    const element = inner.def.type === 'array' ? (unwrap(inner.def.element!).inner as unknown as { def: { type: string } }) : undefined;
+    const nested = inner.def.type === 'object' ? (inner as unknown as z.ZodObject) : element?.def.type === 'object' ? (element as unknown as z.ZodObject) : undefined;
+    return [where, ...(nested ? schemaPaths(nested, where) : [])];
+  });
 }
