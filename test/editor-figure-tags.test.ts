@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
 import { checkCommentaryBody } from '../src/ingest/commentary-body';
-import { editorComponents } from '../src/editor/figure-tags';
+import { editorComponents, rejoinSentences } from '../src/editor/figure-tags';
 import { ROOT } from './helpers/build';
 
 const indicators = [
@@ -16,6 +16,7 @@ const indicators = [
   { id: 'cpp-second-time', title: 'Children on a child protection plan for a second time' },
 ];
 const components = editorComponents(indicators);
+const published = readdirSync(join(ROOT, 'content/quarters')).map((folder) => join(ROOT, 'content/quarters', folder, 'commentary.mdx'));
 const context = { catalogueIds: indicators.map((indicator) => indicator.id), quarterIds: indicators.map((indicator) => indicator.id), quarterLabel: 'Q1 2024/25' };
 
 /** Every way an officer can fill a component's form: each allowed value of each prop, optional props also left empty. */
@@ -73,7 +74,6 @@ describe('figure-tag components', () => {
   });
 
   // Every tag the published commentary holds is matched whole and written back byte for byte.
-  const published = readdirSync(join(ROOT, 'content/quarters')).map((folder) => join(ROOT, 'content/quarters', folder, 'commentary.mdx'));
   it.each(published.map((file) => [file.slice(ROOT.length + 1), file]))('every figure tag in %s round-trips', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     const tags = [...text.matchAll(/<([A-Z][A-Za-z]*)\b[^>]*\/>/g)].map((match) => match[0]);
@@ -89,5 +89,28 @@ describe('figure-tag components', () => {
     const change = components.find((component) => component.id === 'Change')!;
     expect(change.toPreview({ of: 'care-leavers-eet' })).toBe('<span class="figure-tag">[Change: Care leavers in education, employment or training]</span>');
     expect(change.toPreview({ of: '<b>x</b>' })).not.toContain('<b>');
+  });
+});
+
+describe('a figure tag inserted into a sentence stays in it', () => {
+  it.each([
+    ['the rest of a sentence', 'It was <Value of="a" />\n\n this quarter.\n', 'It was <Value of="a" /> this quarter.\n'],
+    ['a comma', 'It rose to <Value of="a" period="previous" />\n\n, while\n', 'It rose to <Value of="a" period="previous" />, while\n'],
+    ['a full stop', 'It was <Change of="a" />\n\n.\n', 'It was <Change of="a" />.\n'],
+  ])('%s after the tag joins its sentence', (_name, saved, expected) => {
+    expect(rejoinSentences(saved)).toBe(expected);
+  });
+
+  it.each([
+    ['a block tag', 'Text.\n\n<Chart of="a" />\n\n More.\n'],
+    ['a new paragraph', 'It was <Value of="a" />.\n\nThe next paragraph.\n'],
+    ['a tag on its own line', '<QuarterSummary />\n\n### Social care\n'],
+  ])('control: %s keeps its bytes', (_name, text) => {
+    expect(rejoinSentences(text)).toBe(text);
+  });
+
+  it.each(published.map((file) => [file.slice(ROOT.length + 1), file]))('control: %s keeps its bytes', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    expect(rejoinSentences(text)).toBe(text);
   });
 });

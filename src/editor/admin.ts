@@ -4,11 +4,12 @@
  * generated configuration. Loaded after sveltia-cms.js, which waits for
  * CMS.init because /admin/init.js set CMS_MANUAL_INIT.
  */
-import { editorComponents, type IndicatorChoice } from './figure-tags.ts';
+import { editorComponents, rejoinSentences, type IndicatorChoice } from './figure-tags.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
 
 interface ImmutableMap {
-  get(key: string): ImmutableMap;
+  get(key: string): unknown;
+  set(key: string, value: unknown): ImmutableMap;
   delete(key: string): ImmutableMap;
 }
 
@@ -23,6 +24,17 @@ declare const EDITOR_INDICATORS: IndicatorChoice[];
 
 const cms = (window as unknown as { CMS: Cms }).CMS;
 for (const component of editorComponents(EDITOR_INDICATORS)) cms.registerEditorComponent(component);
-// The upload field only carries the file into the folder: its name is never written into the commentary.
-cms.registerEventListener({ name: 'preSave', handler: ({ entry }) => entry.get('data').delete(UPLOAD_FIELD) });
+cms.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => {
+    // The upload field only carries the file into the folder: its name is never written into the commentary.
+    let data = (entry.get('data') as ImmutableMap).delete(UPLOAD_FIELD);
+    // A figure tag inserted into a sentence stays in it (rejoinSentences says why).
+    for (const name of ['summary', 'body']) {
+      const text = data.get(name);
+      if (typeof text === 'string') data = data.set(name, rejoinSentences(text));
+    }
+    return data;
+  },
+});
 cms.init({ config: EDITOR_CONFIG });

@@ -89,3 +89,18 @@ export function editorComponents(indicators: readonly IndicatorChoice[]): Editor
     },
   }));
 }
+
+const INLINE_NAMES = FIGURE_COMPONENTS.filter((component) => component.placement === 'inline').map((component) => component.name);
+/** An inline tag the editor left at a paragraph's end, with the rest of its sentence as the next paragraph. */
+const SPLIT_SENTENCE = new RegExp(`(<(?:${INLINE_NAMES.join('|')})(?: [A-Za-z]+="[^"{}<>]*")* />)\\n\\n(?=[ ,.;:!?)])`, 'g');
+
+/**
+ * The editor inserts every component as a block, so a figure tag put into a
+ * sentence ends its paragraph and the rest of the sentence becomes a paragraph
+ * of its own. This puts the sentence back together. Only that shape is touched:
+ * a paragraph never starts with a space or a punctuation mark in text written
+ * any other way (Markdown would drop the space), so other text keeps its bytes.
+ */
+export function rejoinSentences(text: string): string {
+  return text.replace(SPLIT_SENTENCE, '$1');
+}
