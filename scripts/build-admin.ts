@@ -17,7 +17,7 @@
  *   EDITOR_APP_ID   the OAuth application id (GitLab PKCE sign-in, Gitea)
  * OUT_DIR sets the output folder (default dist); CONTENT_DIR the content folder.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parseCatalogue } from '../src/ingest/catalogue.ts';
@@ -88,6 +88,13 @@ const immutableLoad = /[A-Za-z_$][\w$]*\(`immutable`,`dist\/immutable\.es\.js`\)
 if ((cms.match(immutableLoad) ?? []).length !== 1) fail('Sveltia CMS no longer loads Immutable.js the way scripts/build-admin.ts expects: update the pattern there.');
 cms = cms.replace(immutableLoad, 'import(`./immutable.es.js`)');
 copyFileSync(packageFile('immutable/dist/immutable.es.js'), join(outDir, 'immutable.es.js'));
+// Its own interface wording, which it fetches from unpkg.com for the browser's language (en-GB for most officers): its npm copy, beside it.
+// Blocked, it would retry for ever and never start.
+const localesBase = /([A-Za-z_$][\w$]*)=`\$\{[A-Za-z_$][\w$]*\}@\$\{[A-Za-z_$][\w$]*\}\/locales`/g;
+if ((cms.match(localesBase) ?? []).length !== 1) fail('Sveltia CMS no longer loads its locales the way scripts/build-admin.ts expects: update the pattern there.');
+cms = cms.replace(localesBase, '$1=`locales`');
+mkdirSync(join(outDir, 'locales'), { recursive: true });
+for (const name of readdirSync(packageFile('@sveltia/cms/locales'))) copyFileSync(packageFile(`@sveltia/cms/locales/${name}`), join(outDir, 'locales', name));
 const leftover = cms.match(/https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^\s`"')]+/);
 if (leftover) fail(`Sveltia CMS loads a font this build does not serve: ${leftover[0]}. Add it to CDN_FONTS in scripts/build-admin.ts.`);
 writeFileSync(join(outDir, 'sveltia-cms.js'), cms);

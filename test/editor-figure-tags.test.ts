@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
 import { checkCommentaryBody } from '../src/ingest/commentary-body';
-import { editorComponents, rejoinSentences } from '../src/editor/figure-tags';
+import { editorComponents, tidyFigureTags } from '../src/editor/figure-tags';
 import { ROOT } from './helpers/build';
 
 const indicators = [
@@ -92,13 +92,15 @@ describe('figure-tag components', () => {
   });
 });
 
-describe('a figure tag inserted into a sentence stays in it', () => {
+describe('a figure tag inserted into a sentence stays in it; a card or chart stands alone', () => {
   it.each([
     ['the rest of a sentence', 'It was <Value of="a" />\n\n this quarter.\n', 'It was <Value of="a" /> this quarter.\n'],
     ['a comma', 'It rose to <Value of="a" period="previous" />\n\n, while\n', 'It rose to <Value of="a" period="previous" />, while\n'],
     ['a full stop', 'It was <Change of="a" />\n\n.\n', 'It was <Change of="a" />.\n'],
-  ])('%s after the tag joins its sentence', (_name, saved, expected) => {
-    expect(rejoinSentences(saved)).toBe(expected);
+    ['a chart glued to a paragraph’s end', 'It rose.<Chart of="a" />\n', 'It rose.\n\n<Chart of="a" />\n'],
+    ['text glued after a card', '<Indicator of="a" />Next.\n', '<Indicator of="a" />\n\nNext.\n'],
+  ])('%s after the tag joins its sentence; a card or chart gets its own paragraph', (_name, saved, expected) => {
+    expect(tidyFigureTags(saved)).toBe(expected);
   });
 
   it.each([
@@ -106,11 +108,11 @@ describe('a figure tag inserted into a sentence stays in it', () => {
     ['a new paragraph', 'It was <Value of="a" />.\n\nThe next paragraph.\n'],
     ['a tag on its own line', '<QuarterSummary />\n\n### Social care\n'],
   ])('control: %s keeps its bytes', (_name, text) => {
-    expect(rejoinSentences(text)).toBe(text);
+    expect(tidyFigureTags(text)).toBe(text);
   });
 
   it.each(published.map((file) => [file.slice(ROOT.length + 1), file]))('control: %s keeps its bytes', (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    expect(rejoinSentences(text)).toBe(text);
+    expect(tidyFigureTags(text)).toBe(text);
   });
 });

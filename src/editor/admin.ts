@@ -4,7 +4,7 @@
  * generated configuration. Loaded after sveltia-cms.js, which waits for
  * CMS.init because /admin/init.js set CMS_MANUAL_INIT.
  */
-import { editorComponents, rejoinSentences, type IndicatorChoice } from './figure-tags.ts';
+import { editorComponents, tidyFigureTags, type IndicatorChoice } from './figure-tags.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
 
 interface ImmutableMap {
@@ -29,10 +29,10 @@ cms.registerEventListener({
   handler: ({ entry }) => {
     // The upload field only carries the file into the folder: its name is never written into the commentary.
     let data = (entry.get('data') as ImmutableMap).delete(UPLOAD_FIELD);
-    // A figure tag inserted into a sentence stays in it (rejoinSentences says why).
+    // A figure tag inserted into a sentence stays in it (tidyFigureTags says why).
     for (const name of ['summary', 'body']) {
       const text = data.get(name);
-      if (typeof text === 'string') data = data.set(name, rejoinSentences(text));
+      if (typeof text === 'string') data = data.set(name, tidyFigureTags(text));
     }
     return data;
   },

@@ -90,17 +90,24 @@ export function editorComponents(indicators: readonly IndicatorChoice[]): Editor
   }));
 }
 
-const INLINE_NAMES = FIGURE_COMPONENTS.filter((component) => component.placement === 'inline').map((component) => component.name);
+const namesWhere = (placement: 'inline' | 'block') => FIGURE_COMPONENTS.filter((component) => component.placement === placement).map((component) => component.name);
+const tagOf = (names: readonly string[]) => `<(?:${names.join('|')})(?: [A-Za-z]+="[^"{}<>]*")* />`;
 /** An inline tag the editor left at a paragraph's end, with the rest of its sentence as the next paragraph. */
-const SPLIT_SENTENCE = new RegExp(`(<(?:${INLINE_NAMES.join('|')})(?: [A-Za-z]+="[^"{}<>]*")* />)\\n\\n(?=[ ,.;:!?)])`, 'g');
+const SPLIT_SENTENCE = new RegExp(`(${tagOf(namesWhere('inline'))})\\n\\n(?=[ ,.;:!?)])`, 'g');
+/** A card or chart the editor put straight after a paragraph's text, or with text straight after it. */
+const BLOCK_AFTER_TEXT = new RegExp(`(?<=[^\\n])(${tagOf(namesWhere('block'))})`, 'g');
+const TEXT_AFTER_BLOCK = new RegExp(`(${tagOf(namesWhere('block'))})(?=[^\\n])`, 'g');
 
 /**
- * The editor inserts every component as a block, so a figure tag put into a
- * sentence ends its paragraph and the rest of the sentence becomes a paragraph
- * of its own. This puts the sentence back together. Only that shape is touched:
- * a paragraph never starts with a space or a punctuation mark in text written
- * any other way (Markdown would drop the space), so other text keeps its bytes.
+ * The editor inserts every component as a block, at the cursor: a figure tag
+ * put into a sentence ends its paragraph (the rest of the sentence becomes a
+ * paragraph of its own), and a card or chart inserted at a paragraph's end is
+ * glued to its last word. This puts the sentence back together and gives a card
+ * or chart its own paragraph, as the check requires. Only those shapes are
+ * touched: a paragraph never starts with a space or a punctuation mark in text
+ * written any other way (Markdown would drop the space), and a card or chart
+ * sharing a line with text is refused by the check, so other text keeps its bytes.
  */
-export function rejoinSentences(text: string): string {
-  return text.replace(SPLIT_SENTENCE, '$1');
+export function tidyFigureTags(text: string): string {
+  return text.replace(SPLIT_SENTENCE, '$1').replace(BLOCK_AFTER_TEXT, '\n\n$1').replace(TEXT_AFTER_BLOCK, '$1\n\n');
 }
