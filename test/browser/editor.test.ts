@@ -53,6 +53,17 @@ async function writeSummary(page: import('playwright-core').Page, before: string
   await page.keyboard.type(after);
 }
 
+/** The export, uploaded into the quarter's folder through the Dashboard export field. */
+async function uploadExport(page: import('playwright-core').Page) {
+  await scrollTo(page, page.getByText('Browse', { exact: true }));
+  await page.getByText('Browse', { exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Select File' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: /Upload/ }).click();
+  await (await chooser).setFiles(EXPORT_XLSX);
+  await dialog.getByRole('button', { name: 'Insert' }).click();
+}
+
 async function save(page: import('playwright-core').Page) {
   await page.getByRole('button', { name: /^Save/ }).click();
   // Saved when the editor leaves "Creating": its heading then names the collection and the entry.
@@ -84,16 +95,10 @@ describe('the editor at /admin/, in local mode', () => {
       await page.keyboard.type(' since June.');
       await insertFigure(page, 'last', 'Chart', titleOf('cp-reviews-in-timescale'));
 
-      // The export, uploaded into the quarter's folder.
-      await scrollTo(page, page.getByText('Browse', { exact: true }));
-      await page.getByText('Browse', { exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Select File' });
-      const chooser = page.waitForEvent('filechooser');
-      await dialog.getByRole('button', { name: /Upload/ }).click();
-      await (await chooser).setFiles(EXPORT_XLSX);
-      await dialog.getByRole('button', { name: 'Insert' }).click();
+      await uploadExport(page);
       await save(page);
       await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx');
+      await editor.waitForFile('content/quarters/2024-25-q2/data.xlsx');
 
       const content = await editor.savedContent();
       const folder = join(content, 'quarters/2024-25-q2');
@@ -148,8 +153,10 @@ describe('the editor at /admin/, in local mode', () => {
       await page.keyboard.press('Shift+End');
       await page.keyboard.type('Care leavers: ');
       await insertFigure(page, 'last', 'Value', titleOf('care-leavers-eet'));
+      await uploadExport(page);
       await save(page);
       await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx');
+      await editor.waitForFile('content/quarters/2024-25-q2/data.xlsx');
 
       const content = await editor.savedContent();
       const file = join(content, 'quarters/2024-25-q2/commentary.mdx');
@@ -159,7 +166,12 @@ describe('the editor at /admin/, in local mode', () => {
       (await import('node:fs')).writeFileSync(file, text);
       const checked = check(content);
       expect(checked.status).toBe(1);
-      for (const message of ['49.1%', 'care-leaver-eet', 'publishedDate', 'FILL IN']) expect(checked.output).toContain(message);
+      const at = (line: number, message: string) => expect(checked.output).toMatch(new RegExp(`commentary\\.mdx:${line}\\b[^\\n]*\\n[^\\n]*${message}`));
+      const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+      at(lineOf('status: published'), 'expected a publishedDate before the quarter is published');
+      at(lineOf('summary:'), 'found "49\\.1%".*never typed');
+      at(lineOf('care-leaver-eet'), 'care-leaver-eet');
+      expect(checked.output).toContain('care-leavers-eet');
       expect(editor.problems).toEqual([]);
     } finally {
       await editor.close();

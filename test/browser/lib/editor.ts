@@ -104,7 +104,8 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
         );
       },
       async savedContent() {
-        const saved = await page.evaluate(async () => {
+        // A file the editor is still writing can vanish mid-walk (Chromium writes through a temporary file): walk again.
+        const walkProject = () => page.evaluate(async () => {
           const out: { path: string; base64: string }[] = [];
           const walk = async (dir: FileSystemDirectoryHandle, path: string) => {
             for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
@@ -120,6 +121,15 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
           await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('project'), '');
           return out;
         });
+        let saved: Awaited<ReturnType<typeof walkProject>> | undefined;
+        for (let attempt = 1; !saved; attempt++) {
+          try {
+            saved = await walkProject();
+          } catch (error) {
+            if (attempt === 5) throw error;
+            await page.waitForTimeout(500);
+          }
+        }
         const project = mkdtempSync(join(tmpdir(), 'cfs-saved-'));
         for (const file of saved) {
           mkdirSync(dirname(join(project, file.path)), { recursive: true });
