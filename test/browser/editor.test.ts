@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalogue, IndicatorMatcher } from '../../src/ingest/catalogue';
+import { frontmatterBlock, readFrontmatter } from '../../src/ingest/yaml-file';
 import { buildSite, copyOfContent, removeScratch, ROOT } from '../helpers/build';
 import { attr, collapse, elements, hasClass, parseHtml, textOf } from '../helpers/html';
 import { insertFigure, openLocalEditor, scrollTo } from './lib/editor';
@@ -172,6 +173,41 @@ describe('the editor at /admin/, in local mode', () => {
       at(lineOf('summary:'), 'found "49\\.1%".*never typed');
       at(lineOf('care-leaver-eet'), 'care-leaver-eet');
       expect(checked.output).toContain('care-leavers-eet');
+      expect(editor.problems).toEqual([]);
+    } finally {
+      await editor.close();
+    }
+  }, 300_000);
+
+  it('a published commentary opened, edited and saved keeps its body byte for byte, and its frontmatter parses to the same values', async () => {
+    const original = copyOfContent();
+    const editor = await openLocalEditor(original);
+    try {
+      const { page } = editor;
+      const quarters = [
+        ['Q1 2024/25', '2024-25-q1'],
+        ['Q3 2023/24', '2023-24-q3'],
+      ] as const;
+      for (const [label, id] of quarters) {
+        await page.goto(page.url().replace(/#.*/, '#/collections/quarters'));
+        await page.getByText(label).first().click();
+        const title = page.getByRole('textbox', { name: 'Title' });
+        await title.fill(`${await title.inputValue()} (edited)`);
+        await page.getByRole('button', { name: /^Save/ }).click();
+        await editor.waitForFile(`content/quarters/${id}/commentary.mdx`, '(edited)');
+      }
+      const saved = await editor.savedContent();
+      for (const [, id] of quarters) {
+        const before = readFileSync(join(original, 'quarters', id, 'commentary.mdx'), 'utf8');
+        const after = readFileSync(join(saved, 'quarters', id, 'commentary.mdx'), 'utf8');
+        expect(after).not.toBe(before);
+        const bodyOf = (text: string) => text.split('\n').slice(frontmatterBlock(text)!.text.split('\n').length + 2).join('\n');
+        expect(bodyOf(after)).toBe(bodyOf(before));
+        const parsedBefore = readFrontmatter(before, 'before').data!;
+        const parsedAfter = readFrontmatter(after, 'after').data!;
+        expect(parsedAfter).toEqual({ ...parsedBefore, title: `${parsedBefore.title} (edited)` });
+      }
+      expect(check(saved).status).toBe(0);
       expect(editor.problems).toEqual([]);
     } finally {
       await editor.close();

@@ -21,8 +21,8 @@ export interface LocalEditor {
   problems: string[];
   /** Every request the page made to another origin (all must have been blocked). */
   offsite: string[];
-  /** Waits until the editor has written a file of the project folder (such as content/quarters/2024-25-q2/commentary.mdx). */
-  waitForFile(path: string): Promise<void>;
+  /** Waits until the editor has written a file of the project folder (such as content/quarters/2024-25-q2/commentary.mdx), holding some text when given. */
+  waitForFile(path: string, containing?: string): Promise<void>;
   /** The project folder as the editor left it, written out to a new folder on disk; returns its content/ path. */
   savedContent(): Promise<string>;
   close(): Promise<void>;
@@ -87,19 +87,20 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
       page,
       problems,
       offsite,
-      async waitForFile(path: string) {
+      async waitForFile(path: string, containing = '') {
         await page.waitForFunction(
-          async (path) => {
+          async ({ path, containing }) => {
             try {
               let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
               const parts = path.split('/');
               for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-              return (await (await dir.getFileHandle(parts.at(-1)!)).getFile()).size > 0;
+              const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
+              return file.size > 0 && (await file.text()).includes(containing);
             } catch {
               return false;
             }
           },
-          path,
+          { path, containing },
           { timeout: 30_000, polling: 250 },
         );
       },
