@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parseCatalogue } from '../src/ingest/catalogue.ts';
 import { decodeText } from '../src/ingest/delimited.ts';
-import { loadSiteSettings } from '../src/ingest/site-settings.ts';
+import { parseSiteSettings } from '../src/ingest/site-settings.ts';
 import { checkReleaseCalendar, RELEASES_FILE } from '../src/ingest/releases.ts';
 import { formatFileProblems } from '../src/core/problems.ts';
 import { cmsConfig, type EditorSources } from '../src/editor/cms-config.ts';
@@ -49,7 +49,10 @@ export const CDN_FONTS = [
   },
 ] as const;
 
-const site = loadSiteSettings(contentDir);
+const sitePath = join(contentDir, 'site.yaml');
+const { settings, problems: siteProblems } = parseSiteSettings(readFileSync(sitePath), sitePath);
+if (!settings) fail(formatFileProblems(sitePath, siteProblems));
+const site = settings;
 const catalogueFile = join(contentDir, 'indicators.csv');
 const decoded = decodeText(readFileSync(catalogueFile), catalogueFile);
 if (!decoded.ok) fail(formatFileProblems(catalogueFile, [decoded.problem]));

@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { commentarySchema } from '../src/schemas/commentary';
 import { siteSettingsSchema } from '../src/schemas/site';
 import { parseCatalogue } from '../src/ingest/catalogue';
-import { loadSiteSettings } from '../src/ingest/site-settings';
-import { SUMMARY_COMPONENTS } from '../src/ingest/summary-text';
+import { parseSiteSettings } from '../src/ingest/site-settings';
+import { SUMMARY_COMPONENTS } from '../src/ingest/commentary-body';
 import { cmsConfig, commentaryFields, fieldPaths, fieldsMissing, schemaPaths, siteFields, widgetOverrides, type CmsField, type EditorSources } from '../src/editor/cms-config';
 import { UPLOAD_FIELD } from '../src/editor/upload-field';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../src/ingest/quarter-template';
 import { ROOT } from './helpers/build';
 
-const site = loadSiteSettings(join(ROOT, 'content'));
+const site = parseSiteSettings(readFileSync(join(ROOT, 'content/site.yaml')), 'content/site.yaml').settings!;
 const catalogue = parseCatalogue(readFileSync(join(ROOT, 'content/indicators.csv'), 'utf8'), 'content/indicators.csv', site.areas).entries.map((entry) => entry.indicator);
 const sources: EditorSources = {
   indicators: catalogue.map((indicator) => ({ id: indicator.id, title: indicator.title })),

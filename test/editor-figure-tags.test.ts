@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIGURE_COMPONENTS, type FigureComponent } from '../src/ingest/figure-components';
-import { checkCommentaryBody } from '../src/ingest/commentary-body';
+import { FIGURE_COMPONENTS, type FigureComponent } from '../src/core/figure-components';
+import { readCommentaryBody } from '../src/ingest/commentary-body';
 import { editorComponents, tidyFigureTags } from '../src/editor/figure-tags';
 import { ROOT } from './helpers/build';
 
@@ -53,7 +53,7 @@ describe('figure-tag components', () => {
     (_name, _filling, component, filling) => {
       const editor = components.find((candidate) => candidate.id === component.name)!;
       const tag = editor.toBlock(filling);
-      expect(checkCommentaryBody(inContext(component, tag), 'commentary.mdx', context).problems).toEqual([]);
+      expect(readCommentaryBody(inContext(component, tag), 'commentary.mdx', context).problems).toEqual([]);
       const match = tag.match(editor.pattern)!;
       expect(match[0]).toBe(tag);
       expect(editor.toBlock(editor.fromBlock(match))).toBe(tag);
@@ -63,7 +63,7 @@ describe('figure-tag components', () => {
   it('control: a form left without a required prop writes a tag the check refuses (the form marks the prop required)', () => {
     const average = components.find((component) => component.id === 'Average')!;
     expect(average.fields.find((field) => field.name === 'group')!.required).toBe(true);
-    expect(checkCommentaryBody(`It was ${average.toBlock({ of: 'care-leavers-eet' })}.\n`, 'commentary.mdx', context).problems).not.toEqual([]);
+    expect(readCommentaryBody(`It was ${average.toBlock({ of: 'care-leavers-eet' })}.\n`, 'commentary.mdx', context).problems).not.toEqual([]);
   });
 
   it('a tag it cannot write exactly is left alone as text, for the check to report (braces, single quotes, an unknown prop)', () => {

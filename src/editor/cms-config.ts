@@ -17,7 +17,7 @@ import { commentarySchema } from '../schemas/commentary.ts';
 import { siteSettingsSchema } from '../schemas/site.ts';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { SUMMARY_COMPONENTS } from '../ingest/summary-text.ts';
+import { SUMMARY_COMPONENTS } from '../ingest/commentary-body.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */

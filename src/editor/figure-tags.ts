@@ -7,7 +7,7 @@
  *
  * Pure: runs in the build (tests) and in the browser (the editor).
  */
-import { FIGURE_COMPONENTS, type FigureComponent } from '../ingest/figure-components.ts';
+import { FIGURE_COMPONENTS, type FigureComponent } from '../core/figure-components.ts';
 
 export interface IndicatorChoice {
   id: string;

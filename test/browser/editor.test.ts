@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalogue, IndicatorMatcher } from '../../src/ingest/catalogue';
-import { frontmatterBlock, readFrontmatter } from '../../src/ingest/yaml-file';
+import { readFrontmatter } from '../../src/ingest/yaml-file';
+import { splitCommentary } from '../../src/ingest/commentary-file';
 import { buildSite, copyOfContent, removeScratch, ROOT } from '../helpers/build';
 import { attr, collapse, elements, hasClass, parseHtml, textOf } from '../helpers/html';
 import { insertFigure, openLocalEditor, scrollTo } from './lib/editor';
@@ -201,10 +202,13 @@ describe('the editor at /admin/, in local mode', () => {
         const before = readFileSync(join(original, 'quarters', id, 'commentary.mdx'), 'utf8');
         const after = readFileSync(join(saved, 'quarters', id, 'commentary.mdx'), 'utf8');
         expect(after).not.toBe(before);
-        const bodyOf = (text: string) => text.split('\n').slice(frontmatterBlock(text)!.text.split('\n').length + 2).join('\n');
-        expect(bodyOf(after)).toBe(bodyOf(before));
-        const parsedBefore = readFrontmatter(before, 'before').data!;
-        const parsedAfter = readFrontmatter(after, 'after').data!;
+        const [partsBefore, partsAfter] = [before, after].map((text) => splitCommentary(text, 'commentary.mdx').parts!);
+        // The body from its first line: the frontmatter above it may be written with fewer lines.
+        const bodyOf = (parts: NonNullable<typeof partsBefore>) => parts.body.split('\n').slice(parts.bodyLine - 1).join('\n');
+        expect(bodyOf(partsAfter!)).toBe(bodyOf(partsBefore!));
+        expect(bodyOf(partsBefore!).length).toBeGreaterThan(1000);
+        const parsedBefore = readFrontmatter(partsBefore!.frontmatter, 'before').data!;
+        const parsedAfter = readFrontmatter(partsAfter!.frontmatter, 'after').data!;
         expect(parsedAfter).toEqual({ ...parsedBefore, title: `${parsedBefore.title} (edited)` });
       }
       expect(check(saved).status).toBe(0);
