@@ -79,7 +79,7 @@ export function widgetOverrides(sources: EditorSources): Record<string, Partial<
       minimal: true,
       buttons: [],
       editor_components: SUMMARY_COMPONENTS,
-      hint: 'One or two sentences. Put figures in with the figure buttons (Value, Change…), never typed.',
+      hint: 'One or two sentences. Put figures in with Insert (Value, Change…), never typed.',
     },
     'commentary.headlines': { ...indicator, multiple: true, max: 6 },
     'commentary.corrections.date': DATE,
