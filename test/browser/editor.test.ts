@@ -162,6 +162,7 @@ describe('the editor at /admin/, in local mode', () => {
 
       const content = await editor.savedContent();
       const file = join(content, 'quarters/2024-25-q2/commentary.mdx');
+      expect(readdirSync(join(content, 'quarters/2024-25-q2')).sort()).toEqual(['commentary.mdx', 'data.xlsx']);
       // The hand-typed mistake: an id one letter out, as a terminal user could type it.
       const text = readFileSync(file, 'utf8').replace('<Value of="care-leavers-eet" />', '<Value of="care-leaver-eet" />');
       expect(text).toContain('care-leaver-eet');
