@@ -22,6 +22,8 @@ const FLOORS: Record<string, number> = {
   'site.config.ts': 7,
   integrations: 7,
   client: 7,
+  // The editor at /admin/ (its configuration and browser script): apart from the site, on top of what it reads.
+  editor: 7,
   components: 8,
   layouts: 9,
   pages: 10,
