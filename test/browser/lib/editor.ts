@@ -122,23 +122,14 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
           await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('project'), '');
           return out;
         });
-        // Read until two walks agree: the editor may still be writing (a save writes the file, then the entry).
         let saved: Awaited<ReturnType<typeof walkProject>> | undefined;
-        let previous = '';
-        for (let attempt = 1; ; attempt++) {
+        for (let attempt = 1; !saved; attempt++) {
           try {
-            const walked = await walkProject();
-            const summary = JSON.stringify(walked.map((file) => [file.path, file.base64.length]).sort());
-            if (summary === previous) {
-              saved = walked;
-              break;
-            }
-            previous = summary;
+            saved = await walkProject();
           } catch (error) {
-            if (attempt >= 10) throw error;
+            if (attempt === 5) throw error;
+            await page.waitForTimeout(500);
           }
-          if (attempt >= 10) throw new Error('the project folder kept changing');
-          await page.waitForTimeout(500);
         }
         const project = mkdtempSync(join(tmpdir(), 'cfs-saved-'));
         for (const file of saved) {
