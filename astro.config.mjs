@@ -2,15 +2,23 @@
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { hostFiles } from './src/integrations/host-files.ts';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseSiteSettings } from './src/ingest/site-settings.ts';
+import { resolveSiteAddress } from './src/core/site-address.ts';
 
 /**
- * Where the site is published. Both come from the environment so one build
- * serves a domain root or a sub-path (see README, "Host anywhere").
+ * Where the site is published: siteUrl and basePath in content/site.yaml, which
+ * SITE_URL and BASE_PATH override for one build (tests, previews). Without an
+ * address `site` stays unset and what needs one is left out (docs/HOSTING.md);
+ * no placeholder domain is ever used.
  */
-const site = process.env.SITE_URL || 'https://performance.example.gov.uk';
-const base = process.env.BASE_PATH || '/';
+const settingsFile = resolve(process.env.CONTENT_DIR || 'content', 'site.yaml');
+// A site.yaml with a problem gives no address here; the content check then stops the build with its message.
+const settings = existsSync(settingsFile) ? parseSiteSettings(readFileSync(settingsFile), 'site.yaml').settings : null;
+const { site, base } = resolveSiteAddress(settings, process.env);
 
 /**
  * Astro keeps the content data store in its cache folder. A build of another
@@ -27,7 +35,7 @@ export default defineConfig({
   base,
   cacheDir,
   trailingSlash: 'ignore',
-  integrations: [contentCheck(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' })],
+  integrations: [contentCheck(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' }), hostFiles()],
   // No Markdown is compiled (commentary is rendered from the checked tree); Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },

@@ -12,6 +12,8 @@
 import { formatFileProblems, formatProblem, groupByFile } from '../src/core/problems.ts';
 import { contentSignature, readContentFiles } from '../src/ingest/read-content.ts';
 import { blockingProblems, validateContent, type ContentReport } from '../src/ingest/validate.ts';
+import { readBuildClock } from '../src/core/release-time.ts';
+import { annotation, annotationSystem } from '../src/core/annotations.ts';
 
 const args = new Set(process.argv.slice(2));
 const contentDir = process.env.CONTENT_DIR || 'content';
@@ -29,7 +31,7 @@ function describe(report: ContentReport): { text: string; ok: boolean } {
     out.push(`Catalogue: ${plural(report.catalogue.length, 'indicator')}, fine.`);
   }
   for (const quarter of report.quarters) {
-    const state = quarter.publication === 'published' ? 'published' : 'draft, not on the public site';
+    const state = { published: 'published', scheduled: 'published, scheduled: not on the public site until its time', draft: 'draft, not on the public site' }[quarter.publication];
     const verdict = quarter.problems.length ? plural(quarter.problems.length, 'problem') : 'fine';
     out.push('', `${quarter.id} (${state}): ${verdict}.`);
     for (const note of quarter.notes) out.push(`  ${note}`);
@@ -54,16 +56,22 @@ function describe(report: ContentReport): { text: string; ok: boolean } {
     out.push(`Not valid: ${plural(blocking.length, 'problem')} would stop the build. Fix ${blocking.length === 1 ? 'it' : 'them'} and check again (docs/EDITING.md explains each message).`);
   } else {
     const drafts = report.quarters.filter((quarter) => quarter.publication === 'draft').length;
-    out.push(`Valid: npm run build will publish ${plural(published.length, 'quarter')}${drafts ? ` (and leave out ${plural(drafts, 'draft')})` : ''}.`);
+    const scheduled = report.quarters.filter((quarter) => quarter.publication === 'scheduled').length;
+    const left = [drafts ? plural(drafts, 'draft') : '', scheduled ? `${plural(scheduled, 'scheduled quarter')} until ${scheduled === 1 ? 'its' : 'their'} time` : ''].filter(Boolean).join(' and ');
+    out.push(`Valid: npm run build will publish ${plural(published.length, 'quarter')}${left ? ` (and leave out ${left})` : ''}.`);
   }
   return { text: out.join('\n'), ok: blocking.length === 0 };
 }
 
 async function run(): Promise<boolean> {
   const started = performance.now();
-  const report = await validateContent(readContentFiles(contentDir));
+  // The clock is read once per check, as the build reads it once (BUILD_TIME fixes it).
+  const report = await validateContent(readContentFiles(contentDir), { clock: readBuildClock(process.env) });
   const { text, ok } = describe(report);
   console.log(`Checking ${contentDir}/ ...\n\n${text}\n(checked in ${Math.round(performance.now() - started)} ms)`);
+  // In a GitHub or Azure DevOps pipeline each blocking problem is also shown beside its line in the review.
+  const system = annotationSystem(process.env);
+  if (system) for (const problem of blockingProblems(report, { includeDrafts })) console.log(annotation(problem, system));
   return ok;
 }
 

@@ -3,7 +3,7 @@
  * who publishes the site, its areas and wording) come from the same validated
  * read of the content folder as everything else (src/loaders/site-model.ts).
  */
-import { contentOptions, siteData, type SiteData } from './loaders/site-model.ts';
+import { buildClock, contentOptions, siteData, type SiteData } from './loaders/site-model.ts';
 
 const dev = Boolean(import.meta.env?.DEV);
 
@@ -17,6 +17,8 @@ export const SITE = {
   contentDir: contentOptions(dev).contentDir,
   /** `npm run preview:drafts`: build draft quarters too, marked, into a folder that is never deployed. */
   previewDrafts: process.env.PREVIEW_DRAFTS === '1',
+  /** The build's one reading of the clock (BUILD_TIME fixes it): which published quarters' time has come. */
+  clock: buildClock(),
 };
 
 /** The site model: every quarter the build includes, its cards and series. */

@@ -1,7 +1,7 @@
 /** What an indicator card shows (src/present/card-view.ts), from the real content without a build. */
 import { describe, expect, it } from 'vitest';
 import { cardView } from '../src/present/card-view';
-import { modelFromContent } from './helpers/model';
+import { modelFromContent, reportOf } from './helpers/model';
 
 describe('the card view', async () => {
   const model = await modelFromContent();
@@ -27,5 +27,22 @@ describe('the card view', async () => {
       { when: 'later', text: "the Q1 2024/25 figure shown here, 47.3%, was revised in Q2 2024/25's report to 47.9%." },
     ]);
     expect(viewOf('care-leavers-eet').revisions).toEqual([]);
+  });
+
+  it('says when the council’s own Trend word disagrees with the figures, as Q3 2023/24’s dashboard did for primary schools, and on exactly the rows the check warns about', async () => {
+    const q3 = model.quarterById.get('2023-24-q3')!;
+    const notes = new Map(
+      model.quarters.flatMap((quarter) => quarter.cards.map((card) => [`${quarter.id}|${card.indicator.id}`, cardView(card, []).councilTrend] as const)).filter(([, note]) => note !== null),
+    );
+    // seeds/004, Q3 2023/24: "Primary schools rated 'Good' or 'Outstanding' ... 90.2% ... 90.3% Decline".
+    const primary = q3.cards.find((card) => card.indicator.id === 'primary-schools-good-outstanding')!;
+    expect(primary.record.councilTrend).toBe('Decline');
+    expect(notes.get('2023-24-q3|primary-schools-good-outstanding')).toBe('The council’s dashboard gives the trend as “Decline”, but the figure went up, from 90.2% to 90.3%.');
+    // The check's Trend warnings (its own reading of the same cells) name the same rows.
+    const report = await reportOf();
+    const warned = report.quarters.flatMap((quarter) => quarter.warnings.filter((warning) => warning.columnName === 'Trend').map((warning) => `${quarter.id}|${quarter.quarter!.indicators.find((row) => row.line === warning.line)!.id}`));
+    expect([...notes.keys()].sort()).toEqual(warned.sort());
+    // A word that agrees gives no note.
+    expect(cardView({ ...primary, record: { ...primary.record, councilTrend: 'Increase' } }, []).councilTrend).toBeNull();
   });
 });

@@ -36,12 +36,13 @@ describe('atomFeed', () => {
   const feed = atomFeed({
     title: 'Children & Family Services performance',
     subtitle: 'Quarterly <figures>',
+    id: 'tag:example.org,2023:feed',
     selfUrl: 'https://example.org/performance/feed.xml',
     homeUrl: 'https://example.org/performance/',
     author: 'A Council',
     entries: [
-      { title: 'Q1 2024/25 performance', url: 'https://example.org/performance/2024-25/q1/', updated: '2024-06-30', summary: '4 red & 3 green.' },
-      { title: 'Q3 2023/24 performance', url: 'https://example.org/performance/2023-24/q3/?a=1&b=2', updated: '2023-12-31', summary: 'Older.' },
+      { title: 'Q1 2024/25 performance', id: 'tag:example.org,2023:quarter:2024-25-q1', url: 'https://example.org/performance/2024-25/q1/', updated: '2024-06-30', summary: '4 red & 3 green.' },
+      { title: 'Q3 2023/24 performance', id: 'tag:example.org,2023:quarter:2023-24-q3', url: 'https://example.org/performance/2023-24/q3/?a=1&b=2', updated: '2023-12-31', summary: 'Older.' },
     ],
   });
 
@@ -58,7 +59,10 @@ describe('atomFeed', () => {
   it('has one entry per item, each with its id, link and date', () => {
     const entries = xmlElements(parseXml(feed), 'entry');
     expect(entries).toHaveLength(2);
-    expect(xmlText(entries[0]!, 'id')).toBe('https://example.org/performance/2024-25/q1/');
+    // The id is the tag URI given, never the page's address: moving the site keeps every entry's id.
+    expect(xmlText(entries[0]!, 'id')).toBe('tag:example.org,2023:quarter:2024-25-q1');
+    expect(xmlText(entries[1]!, 'id')).toBe('tag:example.org,2023:quarter:2023-24-q3');
+    expect(parseXml(feed).children.find((child) => child.name === 'id')!.text).toBe('tag:example.org,2023:feed');
     expect(xmlText(entries[0]!, 'updated')).toBe('2024-06-30T00:00:00Z');
     expect(xmlText(entries[1]!, 'updated')).toBe('2023-12-31T00:00:00Z');
   });
@@ -68,18 +72,18 @@ describe('atomFeed', () => {
     const updated = (xml: string) => parseXml(xml).children.filter((child) => child.name === 'updated').map((child) => child.text);
     expect(parseXml(feed).children.map((child) => child.name)).toContain('author');
     expect(updated(feed)).toEqual(['2024-06-30T00:00:00Z']);
-    const reversed = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [
-      { title: 'old', url: 'u1', updated: '2023-12-31', summary: '' },
-      { title: 'new', url: 'u2', updated: '2024-06-30', summary: '' },
+    const reversed = atomFeed({ title: 't', id: 'i', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [
+      { title: 'old', id: 'i1', url: 'u1', updated: '2023-12-31', summary: '' },
+      { title: 'new', id: 'i2', url: 'u2', updated: '2024-06-30', summary: '' },
     ] });
     expect(updated(reversed)).toEqual(['2024-06-30T00:00:00Z']);
   });
 
   it('is still valid with no entries, and the same bytes every time', () => {
-    const empty = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] });
+    const empty = atomFeed({ title: 't', id: 'i', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] });
     expect(empty).toContain('<updated>1970-01-01T00:00:00Z</updated>');
     expect(empty).not.toContain('<entry>');
-    expect(atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] })).toBe(empty);
+    expect(atomFeed({ title: 't', id: 'i', selfUrl: 's', homeUrl: 'h', author: 'a', entries: [] })).toBe(empty);
   });
 });
 
@@ -96,6 +100,9 @@ describe('robotsTxt', () => {
   it('allows everything and names the sitemap', () => {
     expect(robotsTxt('https://example.org/performance/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/performance/sitemap.xml\n');
   });
+  it('has no Sitemap line when the site has no address (and so no sitemap)', () => {
+    expect(robotsTxt(null)).toBe('User-agent: *\nAllow: /\n');
+  });
 });
 
 // The feed's entry summary is the commentary summary with its figure tags filled in: plain text, the figures as the cards show them.
@@ -104,10 +111,11 @@ describe('a quarter’s summary in the feed', async () => {
   const q1 = model.quarterById.get('2024-25-q1')!;
   const feed = atomFeed({
     title: 't',
+    id: 'i',
     selfUrl: 'https://example.org/feed.xml',
     homeUrl: 'https://example.org/',
     author: 'a',
-    entries: [{ title: `${q1.label} performance`, url: 'https://example.org/2024-25/q1/', updated: '2024-09-03', summary: q1.summaryText! }],
+    entries: [{ title: `${q1.label} performance`, id: 'i1', url: 'https://example.org/2024-25/q1/', updated: '2024-09-03', summary: q1.summaryText! }],
   });
   const [summary] = xmlElements(parseXml(feed), 'summary');
 
@@ -128,13 +136,14 @@ describe('a quarter’s summary in the feed', async () => {
 describe('the quarters’ entries', async () => {
   const model = await modelFromContent();
   const urlOf = (quarter: { year: string; quarter: string }) => `https://example.org/${quarter.year}/${quarter.quarter}/`;
+  const idOf = (quarter: { id: string }) => `tag:example.org,2023:quarter:${quarter.id}`;
   const q1 = model.quarterById.get('2024-25-q1')!;
   const q3 = model.quarterById.get('2023-24-q3')!;
   const withCorrections = (quarter: typeof q1, corrections: NonNullable<typeof q1.commentary>['corrections']) => ({ ...quarter, commentary: { ...quarter.commentary!, corrections } });
   const correction = { date: '2024-10-01', indicator: 'care-leavers-eet', figure: 'latest' as const, oldValue: '46.9%', newValue: '47.3%', reason: 'Two late returns were added to the count' };
 
   it('carry the dates the commentary records, and no others', () => {
-    const entries = quarterFeedEntries(model.quarters, urlOf);
+    const entries = quarterFeedEntries(model.quarters, urlOf, idOf);
     expect(entries.map((entry) => entry.url)).toEqual(['https://example.org/2024-25/q1/', 'https://example.org/2023-24/q3/']);
     for (const [index, quarter] of model.quarters.entries()) {
       const recorded = quarter.commentary!.publishedDate;
@@ -149,7 +158,7 @@ describe('the quarters’ entries', async () => {
   });
 
   it('are written as <published> and <updated>, <published> only when recorded', () => {
-    const feed = atomFeed({ title: 't', selfUrl: 's', homeUrl: 'h', author: 'a', entries: quarterFeedEntries(model.quarters, urlOf) });
+    const feed = atomFeed({ title: 't', id: 'i', selfUrl: 's', homeUrl: 'h', author: 'a', entries: quarterFeedEntries(model.quarters, urlOf, idOf) });
     const [first, second] = xmlElements(parseXml(feed), 'entry');
     expect(xmlText(first!, 'published')).toBe('2024-09-03T00:00:00Z');
     expect(xmlText(first!, 'updated')).toBe('2024-09-03T00:00:00Z');
@@ -159,7 +168,7 @@ describe('the quarters’ entries', async () => {
 
   it('announce a correction: <updated> is its date and the summary says what was corrected and why', () => {
     const corrected = withCorrections(q1, [correction, { ...correction, date: '2024-09-20', indicator: 'cp-reviews-in-timescale', oldValue: '92.0%', newValue: '92.2%', reason: 'A review held on time was recorded late.' }]);
-    const [entry] = quarterFeedEntries([corrected], urlOf);
+    const [entry] = quarterFeedEntries([corrected], urlOf, idOf);
     expect(entry).toMatchObject({ published: '2024-09-03', updated: '2024-10-01' });
     expect(entry!.summary.startsWith('Corrected on 20 September 2024: ')).toBe(true);
     expect(entry!.summary).toContain('Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count.');
@@ -169,7 +178,7 @@ describe('the quarters’ entries', async () => {
 
   it('never include a draft', () => {
     const draft = { ...q1, publication: 'draft' as const };
-    expect(quarterFeedEntries([draft, q3], urlOf).map((entry) => entry.url)).toEqual(['https://example.org/2023-24/q3/']);
-    expect(quarterFeedEntries([draft], urlOf)).toEqual([]);
+    expect(quarterFeedEntries([draft, q3], urlOf, idOf).map((entry) => entry.url)).toEqual(['https://example.org/2023-24/q3/']);
+    expect(quarterFeedEntries([draft], urlOf, idOf)).toEqual([]);
   });
 });

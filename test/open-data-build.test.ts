@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes, LICENCE } from '../src/present/open-data';
 import { checkCsvAgainstMetadata, type CsvwTableGroup } from './fixtures/releases/csvw';
-import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
+import { only, parseIcs, textValue, zonedValue } from './fixtures/releases/strict-ics';
 import { buildSite, copyOfContent, htmlToText, ROOT, type BuildResult } from './helpers/build';
 import { attr, byId, byTag, elements, filesUnder, hasClass, linkedText, nextSibling, parseHtml, parseXml, plainText, textOf, xmlElements, xmlText, type Node } from './helpers/html';
 import { reportOf } from './helpers/model';
@@ -51,8 +51,9 @@ describe('the release calendar', () => {
   it('lists the announced releases of quarters not yet published, soonest first, each with its .ics', () => {
     const page = parseHtml(read('releases/index.html'));
     const upcoming = plainText(tableOf(page, 'upcoming-caption'));
-    expect(upcoming.indexOf('3 December 2024 Q2 2024/25')).toBeGreaterThan(-1);
-    expect(upcoming.indexOf('4 March 2025 Q3 2024/25')).toBeGreaterThan(upcoming.indexOf('3 December 2024'));
+    // Due at the announced time, UK time (09:30 when the calendar gives none).
+    expect(upcoming.indexOf('09:30 on 3 December 2024 (UK time) Q2 2024/25')).toBeGreaterThan(-1);
+    expect(upcoming.indexOf('09:30 on 4 March 2025 (UK time) Q3 2024/25')).toBeGreaterThan(upcoming.indexOf('3 December 2024'));
     expect(upcoming).not.toContain('Q1 2024/25');
     const links = elements(page, (element) => attr(element, 'href')?.endsWith('.ics') ?? false).map((link) => attr(link, 'href'));
     expect(links).toEqual(['/releases/2024-25-q2.ics', '/releases/2024-25-q3.ics']);
@@ -80,10 +81,12 @@ describe('the release calendar', () => {
       ['2024-25-q3', '2025-03-04', '20250101T000000Z'],
     ] as const) {
       const ics = read(`releases/${id}.ics`);
-      const event = parseIcs(ics).components[0]!;
-      expect(dateValue(only(event, 'DTSTART'))).toBe(date);
+      const calendar = parseIcs(ics);
+      const event = calendar.components.find((component) => component.name === 'VEVENT')!;
+      expect(zonedValue(only(event, 'DTSTART'), calendar)).toEqual({ tzid: 'Europe/London', date, time: '09:30' });
       expect(only(event, 'DTSTAMP').value).toBe(stamp);
-      expect(only(event, 'UID').value).toBe(`${SITE}/releases/${id}.ics`);
+      // Named from content (the contact address's domain, the first report's year), never from the address it is served at.
+      expect(only(event, 'UID').value).toBe(`tag:leics.gov.uk,2023:children-and-family-services:release:${id}`);
       expect(textValue(only(event, 'SUMMARY'))).toMatch(/^Q[23] 2024\/25 Children and Family Services performance figures published$/);
     }
   });
@@ -103,13 +106,13 @@ describe('the feed', () => {
     expect(entries).toHaveLength(published.length);
     for (const quarter of published) {
       const commentary = quarter.quarter!.commentary!;
-      const entry = entries.find((candidate) => xmlText(candidate, 'id') === `${SITE}/${quarter.quarter!.year}/${quarter.quarter!.quarter}/`)!;
+      const entry = entries.find((candidate) => xmlText(candidate, 'id') === `tag:leics.gov.uk,2023:children-and-family-services:quarter:${quarter.id}`)!;
       const recorded = commentary.publishedDate === 'not recorded' ? null : commentary.publishedDate!;
       expect(xmlText(entry, 'published') ?? null).toBe(recorded && `${recorded}T00:00:00Z`);
       const latest = [recorded ?? quarter.quarter!.period.end, ...commentary.corrections.map((correction) => correction.date)].sort().at(-1);
       expect(xmlText(entry, 'updated')).toBe(`${latest}T00:00:00Z`);
     }
-    const q1 = entries.find((entry) => xmlText(entry, 'id')!.includes('/2024-25/q1/'))!;
+    const q1 = entries.find((entry) => xmlText(entry, 'id')!.endsWith(':quarter:2024-25-q1'))!;
     expect(xmlText(q1, 'published')).toBe('2024-09-03T00:00:00Z');
     expect(xmlText(q1, 'updated')).toBe('2024-10-01T00:00:00Z');
     const [summary] = xmlElements(q1, 'summary');
@@ -130,12 +133,12 @@ describe('the open data as built', () => {
   it('states the licence in every JSON file', () => {
     const jsons = dataFiles(/\.json$/).filter((path) => !path.endsWith('csv-metadata.json'));
     expect(jsons.length).toBeGreaterThan(2);
-    for (const path of jsons) expect(JSON.parse(read(`data/${path}`)).metadata.licence, path).toEqual({ ...LICENCE });
+    for (const path of jsons) expect(JSON.parse(read(`data/${path}`)).metadata.license, path).toEqual({ ...LICENCE });
   });
 
   it('keeps negative figures as numbers in the CSV', () => {
     const rows = Papa.parse<Record<string, string>>(read('data/2023-24-q3.csv'), { header: true, skipEmptyLines: 'greedy' }).data;
-    expect(rows.find((row) => row.id === 'ks4-progress-8-fsm')!.latest_value).toBe('-0.76');
+    expect(rows.find((row) => row.indicator_id === 'ks4-progress-8-fsm')!.latest_value).toBe('-0.76');
     expect(read('data/all-observations.csv')).not.toMatch(/'-\d/);
   });
 

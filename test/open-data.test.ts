@@ -5,6 +5,7 @@
  * of the stated datatypes), the schema.org Dataset, and CSV cells that a
  * spreadsheet would run as formulas escaped while numbers stay numbers.
  */
+import { netlifyHeaders } from '../src/hosting/hosts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -51,7 +52,7 @@ describe('the licence', () => {
     const q1 = model.quarterById.get('2024-25-q1')!;
     const files = [quarterJson(q1, context), ...model.quarters.map((quarter) => quarterJson(quarter, context)), indicatorJson(model, 'care-leavers-eet', context)];
     for (const file of files) {
-      expect(file.metadata.licence).toEqual({ name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' });
+      expect(file.metadata.license).toEqual({ name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' });
       expect(file.metadata.publisher).toBe('Leicestershire County Council, Children and Family Services');
       expect(file.metadata.documentation).toBe('https://example.org/data/');
     }
@@ -189,7 +190,7 @@ describe('formula injection', () => {
   it('in the real files: negative figures intact, and a formula in a catalogue name escaped', () => {
     const q3 = model.quarterById.get('2023-24-q3')!;
     const line = quarterCsv(q3).split('\n').find((row) => row.startsWith('ks4-progress-8-fsm,'))!;
-    expect(line).toContain(',2022/23 (final),-0.76,2021/22 (final),-0.64,worse,,amber,3,-0.79,');
+    expect(line).toContain(',2022/23 (final),-0.76,2021/22 (final),-0.64,worse,Decline,,amber,3,-0.79,');
     expect(allObservationsCsv(model)).toContain(',-0.76,score,2023-24-q3,latest,');
 
     const hostile: SiteModel = {
@@ -201,7 +202,7 @@ describe('formula injection', () => {
         },
       ],
     };
-    const row = Papa.parse<Record<string, string>>(quarterCsv(hostile.quarters[0]!), { header: true, skipEmptyLines: 'greedy' }).data.find((r) => r.id === 'ks4-progress-8-fsm')!;
+    const row = Papa.parse<Record<string, string>>(quarterCsv(hostile.quarters[0]!), { header: true, skipEmptyLines: 'greedy' }).data.find((r) => r.indicator_id === 'ks4-progress-8-fsm')!;
     expect(row.name).toBe(`'=HYPERLINK("http://evil.example","Click")`);
     expect(row.outcome).toBe("'@SUM(1)");
     expect(row.latest_value).toBe('-0.76');
@@ -281,10 +282,10 @@ describe('download sizes', () => {
   });
 });
 
-describe('public/_headers for the open data', () => {
+describe('_headers for the open data (generated from src/hosting/headers.ts)', () => {
   const rules = new Map<string, Map<string, string>>();
   let path = '';
-  for (const line of readFileSync(join(ROOT, 'public/_headers'), 'utf8').split('\n')) {
+  for (const line of netlifyHeaders('/').split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) rules.set((path = line.trim()), rules.get(line.trim()) ?? new Map());
     else {
@@ -309,6 +310,6 @@ describe('public/_headers for the open data', () => {
   });
 
   it('serves calendar files as text/calendar', () => {
-    expect(rules.get('/releases/*.ics')?.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(rules.get('/*.ics')?.get('content-type')).toBe('text/calendar; charset=utf-8');
   });
 });

@@ -23,7 +23,7 @@ import {
 import { htmlToText, ROOT } from './helpers/build';
 import { attr, byTag, parseHtmlFragment, textOf } from './helpers/html';
 import { modelFromContent, reportOf } from './helpers/model';
-import { dateValue, only, parseIcs, textValue } from './fixtures/releases/strict-ics';
+import { only, parseIcs, textValue, zonedValue } from './fixtures/releases/strict-ics';
 
 const FILE = 'content/releases.csv';
 const FIXTURE = join(ROOT, 'test/fixtures/releases/releases.csv');
@@ -129,7 +129,7 @@ describe('an announced release as iCalendar', () => {
     council: 'Leicestershire County Council',
     title: 'Children and Family Services performance',
     calendarUrl: 'https://example.org/releases/',
-    icsUrl: `https://example.org/releases/${release.quarterId}.ics`,
+    uid: `tag:leics.gov.uk,2023:children-and-family-services:release:${release.quarterId}`,
   });
   const q2 = releases.find((release) => release.quarterId === '2024-25-q2')!;
   const q3 = releases.find((release) => release.quarterId === '2024-25-q3')!;
@@ -138,33 +138,37 @@ describe('an announced release as iCalendar', () => {
     for (const release of [q2, q3]) {
       const ics = releaseIcs(release, options(release));
       const calendar = parseIcs(ics);
-      expect(calendar.components.map((component) => component.name)).toEqual(['VEVENT']);
+      expect(calendar.components.map((component) => component.name)).toEqual(['VTIMEZONE', 'VEVENT']);
       expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     }
   });
 
-  it('is an all-day event on the announced date, with its quarter and committee in words', () => {
-    const event = parseIcs(releaseIcs(q2, options(q2))).components[0]!;
-    expect(dateValue(only(event, 'DTSTART'))).toBe('2024-12-03');
-    expect(dateValue(only(event, 'DTEND'))).toBe('2024-12-04');
+  it('is an event at the release time in Europe/London on the announced date, with its quarter and committee in words', () => {
+    const calendar = parseIcs(releaseIcs(q2, options(q2)));
+    const event = calendar.components.find((component) => component.name === 'VEVENT')!;
+    expect(zonedValue(only(event, 'DTSTART'), calendar)).toEqual({ tzid: 'Europe/London', date: '2024-12-03', time: '09:30' });
+    expect(zonedValue(only(event, 'DTEND'), calendar)).toEqual({ tzid: 'Europe/London', date: '2024-12-03', time: '10:00' });
+    const other = parseIcs(releaseIcs({ ...q2, time: '07:00' }, options(q2)));
+    expect(zonedValue(only(other.components[1]!, 'DTSTART'), other).time).toBe('07:00');
     expect(textValue(only(event, 'SUMMARY'))).toBe('Q2 2024/25 Children and Family Services performance figures published');
     const description = textValue(only(event, 'DESCRIPTION'));
-    expect(description).toContain('figures for Q2 2024/25 (July to September 2024) on 3 December 2024.');
+    expect(description).toContain('figures for Q2 2024/25 (July to September 2024) at 09:30 UK time on 3 December 2024.');
     // The committee's comma, semicolon and non-ASCII characters survive escaping and folding.
     expect(description).toContain(`Reported to: ${q2.committee}.`);
     expect(only(event, 'URL').value).toBe('https://example.org/releases/');
-    expect(only(event, 'UID').value).toBe('https://example.org/releases/2024-25-q2.ics');
+    // A tag URI from content: the same UID wherever the site is hosted, so a calendar never holds the release twice.
+    expect(only(event, 'UID').value).toBe('tag:leics.gov.uk,2023:children-and-family-services:release:2024-25-q2');
   });
 
   it('is dated from the content, not the clock: the same bytes every time, DTSTAMP the day after the quarter ends', () => {
     const ics = releaseIcs(q2, options(q2));
     expect(releaseIcs(q2, options(q2))).toBe(ics);
-    expect(only(parseIcs(ics).components[0]!, 'DTSTAMP').value).toBe('20241001T000000Z');
-    expect(only(parseIcs(releaseIcs(q3, options(q3))).components[0]!, 'DTSTAMP').value).toBe('20250101T000000Z');
+    expect(only(parseIcs(ics).components[1]!, 'DTSTAMP').value).toBe('20241001T000000Z');
+    expect(only(parseIcs(releaseIcs(q3, options(q3))).components[1]!, 'DTSTAMP').value).toBe('20250101T000000Z');
   });
 
   it('gives each release its own UID', () => {
-    const uids = [q2, q3].map((release) => only(parseIcs(releaseIcs(release, options(release))).components[0]!, 'UID').value);
+    const uids = [q2, q3].map((release) => only(parseIcs(releaseIcs(release, options(release))).components[1]!, 'UID').value);
     expect(new Set(uids).size).toBe(2);
   });
 
@@ -187,7 +191,9 @@ describe('an announced release as iCalendar', () => {
     expect(() => parseIcs(ics.replace(/\r\n/g, '\n'))).toThrow(/CRLF/);
     expect(() => parseIcs(ics.replace('\r\n ', ''))).toThrow(/octets/);
     expect(() => parseIcs(ics.replace('SUMMARY:Q2 2024/25', 'SUMMARY:Q2,2024/25'))).toThrow(/unescaped/);
-    expect(() => parseIcs(ics.replace('DTSTART;VALUE=DATE:20241203', 'DTSTART;VALUE=DATE:20241232'))).toThrow(/calendar date/);
+    expect(() => parseIcs(ics.replace('DTSTART;TZID=Europe/London:20241203', 'DTSTART;TZID=Europe/London:20241232'))).toThrow(/local date-time/);
+    expect(() => parseIcs(ics.replace('DTSTART;TZID=Europe/London', 'DTSTART;TZID=Europe/Paris'))).toThrow(/no VTIMEZONE/);
+    expect(() => parseIcs(ics.replace('T100000', 'T090000'))).toThrow(/DTEND is not after/);
     expect(() => parseIcs(ics.replace('END:VEVENT\r\n', ''))).toThrow(/does not close/);
   });
 });

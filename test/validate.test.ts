@@ -39,7 +39,8 @@ const write = writeIn;
 function addQ2(dir: string, data: string) {
   cpSync(join(dir, Q1), join(dir, 'quarters/2024-25-q2'), { recursive: true });
   write(dir, 'quarters/2024-25-q2/data.tsv', data);
-  const commentary = read(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25');
+  // Q2's report cannot be dated in Q2: its meeting and publication are moved to after the quarter (#20, dates must be possible).
+  const commentary = read(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25').replaceAll('"2024-09-03"', '"2024-12-03"');
   const frontmatter = commentary.slice(0, commentary.indexOf('\n---\n') + 5).replace(/^summary: .*$/m, 'summary: A short summary of the second quarter, written for the tests of revisions.');
   write(dir, 'quarters/2024-25-q2/commentary.mdx', `${frontmatter}\nA short commentary.\n`);
 }

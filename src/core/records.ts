@@ -33,6 +33,8 @@ export interface QuarterIndicator {
   quartile: Quartile | null;
   statisticalNeighbourAverage: Figure | null;
   englandAverage: Figure | null;
+  /** The export's own Trend word, as written ("Decline"); null when blank. Published beside the site's direction. */
+  councilTrend?: string | null;
 }
 
 /** Where a quarter stands: on the public site, or still a draft (no commentary, or commentary marked draft). */

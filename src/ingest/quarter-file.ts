@@ -367,7 +367,7 @@ function checkConsistency(data: QuarterRow, indicator: Indicator, row: SourceRow
       warnings.push({
         ...at(row, 'trend', data.trend),
         expected: `${words[actual]}: "${indicator.name}" went from ${formatFigure(data.previousValue, indicator)} to ${formatFigure(data.latestValue, indicator)}`,
-        hint: 'The site works out the direction from the values, so the Trend column is not published.',
+        hint: 'The site works out the direction from the values; it publishes the Trend word beside it, and the card says the two differ.',
       });
     }
   }
@@ -392,6 +392,7 @@ function toRecord(data: QuarterRow, indicator: Indicator, line: number): Quarter
     quartile: data.quartile,
     statisticalNeighbourAverage: figure(data.statisticalNeighbourAverage),
     englandAverage: figure(data.englandAverage),
+    councilTrend: data.trend.replace(/\s+/g, ' ').trim() || null,
   };
 }
 

@@ -19,6 +19,7 @@ export const RELEASES_FILE = 'releases.csv';
 export const RELEASE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'date', header: 'date', required: true, alsoMatches: ['release date'] },
   { key: 'quarter', header: 'quarter', required: true },
+  { key: 'time', header: 'time', required: false, alsoMatches: ['release time'] },
   { key: 'committee', header: 'committee', required: false, alsoMatches: ['committee meeting', 'meeting'] },
 ];
 
@@ -28,6 +29,8 @@ export interface Release {
   line: number;
   /** The day the figures will be published (YYYY-MM-DD). */
   date: string;
+  /** The time of day, UK time: "09:30" unless the calendar says otherwise. */
+  time: string;
   /** The quarter whose figures are released: "2024-25-q2". */
   quarterId: string;
   quarter: ReportingQuarter;
@@ -70,7 +73,7 @@ export function parseReleaseCalendar(text: string, file: string): ReleaseCalenda
       problems.push(...parsed.problems);
       continue;
     }
-    const { date, quarter: quarterId, committee } = parsed.data;
+    const { date, time, quarter: quarterId, committee } = parsed.data;
     const quarter = parseQuarterId(quarterId)!;
     const at = (key: 'date' | 'quarter') => ({ file, line: row.line, column: columns.map.columns[key]?.column, columnName: columns.map.columns[key]?.name, found: cells[key] });
     const seen = lineOfQuarter.get(quarterId);
@@ -83,7 +86,7 @@ export function parseReleaseCalendar(text: string, file: string): ReleaseCalenda
       problems.push({ ...at('date'), expected: `a date after ${quarter.label} ends on ${formatDate(quarter.period.end)}: figures are published after the quarter they cover` });
       continue;
     }
-    releases.push({ line: row.line, date, quarterId, quarter, committee });
+    releases.push({ line: row.line, date, time, quarterId, quarter, committee });
   }
   if (problems.length) return { releases: [], problems };
   return { releases: releases.sort((a, b) => a.date.localeCompare(b.date) || a.quarterId.localeCompare(b.quarterId)), problems };
@@ -189,21 +192,51 @@ export interface ReleaseIcsOptions {
   council: string;
   /** The site's title, such as "Children and Family Services performance". */
   title: string;
-  /** Absolute URL of the release calendar page. */
+  /** URL of the release calendar page (absolute when the site has an address). */
   calendarUrl: string;
-  /** Absolute URL of the .ics file itself, which makes the event's UID unique and stable. */
-  icsUrl: string;
+  /** The event's UID: a tag URI from content (src/core/site-address.ts), the same wherever the site is hosted. */
+  uid: string;
+}
+
+/** Europe/London's rules (since 1996: last Sunday of March at 01:00 UTC, last Sunday of October at 01:00 UTC), for TZID references. */
+const LONDON_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** "09:30" → "093000"; the end of the event is half an hour later, the same day. */
+const icsTime = (time: string) => `${time.replace(':', '')}00`;
+function halfHourLater(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const total = Math.min(hours * 60 + minutes + 30, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /**
- * One announced release as an iCalendar file: an all-day event on the release
- * date. DTSTAMP is the day after the quarter ends, the earliest its release can
- * be announced: read from the content, so every build gives the same bytes.
+ * One announced release as an iCalendar file: an event at the release time,
+ * Europe/London (a calendar shows it at 09:30 UK time wherever its reader is).
+ * DTSTAMP is the day after the quarter ends, the earliest its release can be
+ * announced: read from the content, so every build gives the same bytes.
  */
 export function releaseIcs(release: Release, options: ReleaseIcsOptions): string {
   const { quarter } = release;
   const description = [
-    `${options.council} will publish the ${options.title} figures for ${quarter.label} (${quarter.months}) on ${formatDate(release.date)}.`,
+    `${options.council} will publish the ${options.title} figures for ${quarter.label} (${quarter.months}) at ${release.time} UK time on ${formatDate(release.date)}.`,
     release.committee ? `Reported to: ${release.committee}.` : null,
     `Release calendar: ${options.calendarUrl}`,
   ]
@@ -215,14 +248,15 @@ export function releaseIcs(release: Release, options: ReleaseIcsOptions): string
     `PRODID:${escapeIcsText(`-//${options.council}//${options.title}//EN`)}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...LONDON_VTIMEZONE,
     'BEGIN:VEVENT',
-    `UID:${options.icsUrl}`,
+    `UID:${options.uid}`,
     `DTSTAMP:${icsDate(dayAfter(quarter.period.end))}T000000Z`,
-    `DTSTART;VALUE=DATE:${icsDate(release.date)}`,
-    `DTEND;VALUE=DATE:${icsDate(dayAfter(release.date))}`,
+    `DTSTART;TZID=Europe/London:${icsDate(release.date)}T${icsTime(release.time)}`,
+    `DTEND;TZID=Europe/London:${icsDate(release.date)}T${icsTime(halfHourLater(release.time))}`,
     `SUMMARY:${escapeIcsText(`${quarter.label} ${options.title} figures published`)}`,
     `DESCRIPTION:${escapeIcsText(description)}`,
-    `URL:${options.calendarUrl}`,
+    ...(/^https?:/.test(options.calendarUrl) ? [`URL:${options.calendarUrl}`] : []),
     'TRANSP:TRANSPARENT',
     'STATUS:CONFIRMED',
     'END:VEVENT',

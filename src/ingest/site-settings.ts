@@ -8,13 +8,15 @@ import { decodeText } from './delimited.ts';
 import type { Problem } from '../core/problems.ts';
 import { readYaml } from './yaml-file.ts';
 
-export function parseSiteSettings(bytes: Uint8Array, file: string): { settings: SiteSettings | null; problems: Problem[] } {
+type LineOf = (path: (string | number)[]) => number | undefined;
+
+export function parseSiteSettings(bytes: Uint8Array, file: string): { settings: SiteSettings | null; problems: Problem[]; lineOf: LineOf } {
   const decoded = decodeText(bytes, file);
-  if (!decoded.ok) return { settings: null, problems: [decoded.problem] };
-  const { data, problems } = readYaml(decoded.text.replace(/^\uFEFF/, ''), file, siteSettingsSchema);
+  if (!decoded.ok) return { settings: null, problems: [decoded.problem], lineOf: () => undefined };
+  const { data, problems, lineOf } = readYaml(decoded.text.replace(/^\uFEFF/, ''), file, siteSettingsSchema);
   const settings = data;
   if (settings && new Set(settings.areas).size !== settings.areas.length) {
-    return { settings: null, problems: [{ file, expected: 'each area listed once under areas' }] };
+    return { settings: null, problems: [{ file, expected: 'each area listed once under areas' }], lineOf };
   }
-  return { settings, problems };
+  return { settings, problems, lineOf };
 }

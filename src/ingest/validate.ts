@@ -32,6 +32,8 @@ import { parseQuarterTable } from './quarter-file.ts';
 import { checkSummaryText } from './summary-text.ts';
 import { checkCommentarySentences, checkFigureSentences, figureFacts, piecesFromInlines } from './figure-sentences.ts';
 import { periodYears } from './typed-figures.ts';
+import { checkCalendarAgainstQuarters, checkPublicationDates, checkSettingsDates, scheduledReleases } from './publication.ts';
+import type { BuildClock } from '../core/release-time.ts';
 
 /** A file as read from disk: its path as the editor sees it and its bytes. */
 export interface SourceFile {
@@ -70,8 +72,12 @@ export interface ContentFiles {
 export interface QuarterReport {
   id: string;
   path: string;
-  /** published only when its commentary says `status: published`; anything else is a draft and is never on the public site. */
-  publication: 'published' | 'draft';
+  /**
+   * published only when its commentary says `status: published` and its publication time has arrived on the
+   * build's clock; scheduled when it says published but the time is still to come (off the public site until
+   * then, but its problems stop the check); anything else is a draft and is never on the public site.
+   */
+  publication: 'published' | 'scheduled' | 'draft';
   /** The validated quarter, or null when it has problems. */
   quarter: Quarter | null;
   problems: Problem[];
@@ -84,6 +90,8 @@ export interface QuarterReport {
   siteLinks: SiteLink[];
   /** The file line of a commentary frontmatter field, for problems found across quarters. */
   commentaryLine: (path: (string | number)[]) => number | undefined;
+  /** The commentary's frontmatter as read, for checks across files (the release calendar) and the publication time. */
+  commentaryRead?: { data: Commentary; file: string; lineOf: (path: (string | number)[]) => number | undefined; releaseAt: string | null; scheduledFor: string | null };
 }
 
 export interface ContentReport {
@@ -107,10 +115,17 @@ export { PLACEHOLDER } from './placeholders.ts';
 const DATA_NAMES = ['data.csv', 'data.tsv', 'data.xlsx'];
 export { DATA_NAMES };
 
-export async function validateContent(files: ContentFiles): Promise<ContentReport> {
+/** What validation needs from outside the files: the build's one reading of the clock (src/core/release-time.ts). */
+export interface ValidationContext {
+  clock: BuildClock;
+}
+
+export async function validateContent(files: ContentFiles, context: ValidationContext): Promise<ContentReport> {
   const settings = files.settings
     ? parseSiteSettings(files.settings.bytes, files.settings.file)
-    : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }] };
+    : { settings: null, problems: [{ file: files.settingsPath, expected: 'the site settings file, site.yaml, in the content folder' }], lineOf: () => undefined };
+  if (settings.settings) settings.problems.push(...checkSettingsDates(settings.settings.accessibility, files.settings!.file, settings.lineOf, context.clock));
+  if (settings.problems.length) settings.settings = null;
   const calendar = checkReleaseCalendar(files.releases);
   const releases = { releases: calendar.releases, releaseProblems: calendar.problems };
   if (files.problems?.length) return { settings: null, areas: [], catalogue: [], catalogueProblems: files.problems, quarters: [], ...releases };
@@ -124,8 +139,10 @@ export async function validateContent(files: ContentFiles): Promise<ContentRepor
   const matcher = new IndicatorMatcher(catalogue);
   const reports: QuarterReport[] = [];
   for (const folder of [...files.quarters].sort((a, b) => a.name.localeCompare(b.name))) {
-    reports.push(await validateQuarterFolder(folder, catalogue, matcher));
+    reports.push(await validateQuarterFolder(folder, catalogue, matcher, { ...context, fromPastPapers: settings.settings.fromPastPapers }));
   }
+  releases.releaseProblems.push(...checkCalendarAgainstQuarters(releases.releases, reports.map((report) => ({ id: report.id, commentary: report.commentaryRead ?? null })), files.releases?.file ?? 'releases.csv'));
+  releases.releases = scheduledReleases(releases.releases, reports);
   checkRevisions(reports, new Map(catalogue.map((indicator) => [indicator.id, indicator])));
   checkSiteLinks(reports, catalogue);
   for (const report of reports) if (report.problems.length) report.quarter = null;
@@ -150,7 +167,12 @@ async function readDataFile(source: SourceFile): Promise<TableResult> {
 }
 
 /** Validates one quarter folder completely: data file, commentary, corrections, the publication gate. */
-export async function validateQuarterFolder(folder: QuarterFolder, catalogue: readonly Indicator[], matcher: IndicatorMatcher): Promise<QuarterReport> {
+export async function validateQuarterFolder(
+  folder: QuarterFolder,
+  catalogue: readonly Indicator[],
+  matcher: IndicatorMatcher,
+  context: ValidationContext & { fromPastPapers: readonly string[] },
+): Promise<QuarterReport> {
   const report: QuarterReport = { id: folder.name, path: folder.path, publication: 'draft', quarter: null, problems: [], warnings: [], notes: [], references: [], siteLinks: [], commentaryLine: () => undefined };
   if (folder.problems?.length) {
     // A folder that cannot be read might be a published quarter: it stops the build, never quietly drops a page.
@@ -163,6 +185,8 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
   // The commentary decides whether the quarter is published; read it first.
   const commentary = folder.commentary ? readCommentary(folder.commentary, reporting) : null;
   applyCommentary(report, commentary, folder.commentary?.file ?? null);
+  // When a published quarter goes public, and whether its dates can be right (src/ingest/publication.ts).
+  if (commentary?.data && reporting && folder.commentary) applyPublicationTime(report, commentary.data, { file: folder.commentary.file, lineOf: commentary.lineOf }, reporting, context);
 
   if (!reporting || folder.dataFiles.length !== 1) return report;
   const dataFile = folder.dataFiles[0]!;
@@ -194,7 +218,9 @@ export async function validateQuarterFolder(folder: QuarterFolder, catalogue: re
     months,
     period,
     file: dataFile.file,
-    publication: report.publication,
+    // A scheduled quarter is a draft until its time: previews show it, the public build does not.
+    publication: report.publication === 'published' ? 'published' : 'draft',
+    ...(report.publication === 'scheduled' && report.commentaryRead?.scheduledFor ? { scheduledFor: report.commentaryRead.scheduledFor } : {}),
     indicators,
     commentary: commentary?.data && read ? { ...commentary.data, file: folder.commentary!.file, body: read.body, summaryTree: read.summary } : null,
   };
@@ -219,6 +245,24 @@ function folderProblems(folder: QuarterFolder, reporting: ReportingQuarter | nul
 }
 
 /** What the commentary decides: published or draft, its own problems, and for a draft what publishing will still need. */
+/**
+ * A published quarter whose publication time has not come on the build's clock is scheduled (off the public site
+ * until then, its problems still stopping the check); impossible dates are problems at their lines.
+ */
+function applyPublicationTime(
+  report: QuarterReport,
+  data: Commentary,
+  at: { file: string; lineOf: (path: (string | number)[]) => number | undefined },
+  reporting: ReportingQuarter,
+  context: ValidationContext & { fromPastPapers: readonly string[] },
+): void {
+  const dates = checkPublicationDates(data, reporting, at, context.clock, context.fromPastPapers, report.publication === 'published');
+  report.problems.push(...dates.problems);
+  report.notes.push(...dates.notes);
+  if (dates.scheduled) report.publication = 'scheduled';
+  report.commentaryRead = { data, file: at.file, lineOf: at.lineOf, releaseAt: dates.releaseAt, scheduledFor: dates.scheduledFor };
+}
+
 function applyCommentary(report: QuarterReport, commentary: CommentaryRead | null, file: string | null): void {
   if (!commentary || file === null) {
     report.notes.push('Not published: the folder has no commentary.mdx. Add one with status: published to publish it.');
@@ -542,6 +586,7 @@ export function blockingProblems(report: ContentReport, options: { includeDrafts
   return [
     ...report.catalogueProblems,
     ...report.releaseProblems,
-    ...report.quarters.filter((quarter) => quarter.publication === 'published' || options.includeDrafts).flatMap((quarter) => quarter.problems),
+    // A scheduled quarter's problems stop the build now, not at its release, when no one may be watching.
+    ...report.quarters.filter((quarter) => quarter.publication !== 'draft' || options.includeDrafts).flatMap((quarter) => quarter.problems),
   ];
 }

@@ -34,6 +34,8 @@ export interface Quarter {
   /** Data file path relative to the project. */
   file: string;
   publication: Publication;
+  /** For a published quarter whose time has not come (so a draft until then): when it goes public, in words. */
+  scheduledFor?: string;
   indicators: QuarterIndicator[];
   commentary: ValidatedCommentary | null;
 }

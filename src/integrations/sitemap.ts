@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { sitemapXml } from '../present/feed.ts';
 import { isIndexable, joinBase } from '../present/urls.ts';
+import { NO_ADDRESS_NOTE } from '../core/site-address.ts';
 
 export function sitemap(options: { previewDrafts: boolean }): AstroIntegration {
   let site: string | undefined;
@@ -18,8 +19,12 @@ export function sitemap(options: { previewDrafts: boolean }): AstroIntegration {
         site = config.site;
         base = config.base;
       },
-      'astro:build:done': ({ pages, dir }) => {
-        if (!site) throw new Error('sitemap.xml needs `site` in astro.config.mjs (SITE_URL) for absolute links');
+      'astro:build:done': ({ pages, dir, logger }) => {
+        // A sitemap must list absolute addresses; without the site's address there is none, and the build says so once.
+        if (!site) {
+          logger.warn(NO_ADDRESS_NOTE);
+          return;
+        }
         const urls = pages
           .map((page) => `/${page.pathname}`)
           .filter((path) => isIndexable(path, options.previewDrafts))

@@ -14,6 +14,7 @@ import { contentSignature, readContentFiles } from '../ingest/read-content.ts';
 import { blockingProblems, validateContent, type ContentReport } from '../ingest/validate.ts';
 import { formatFileProblems, groupByFile, type Problem } from '../core/problems.ts';
 import type { SiteSettings } from '../schemas/site.ts';
+import { readBuildClock, type BuildClock } from '../core/release-time.ts';
 
 export interface SiteData {
   settings: SiteSettings;
@@ -43,7 +44,17 @@ export function contentOptions(dev: boolean): ContentOptions {
  */
 const CACHE = Symbol.for('cfs-performance.site-data');
 type Cache = { key: string; data: Promise<SiteData> } | undefined;
-const store = globalThis as typeof globalThis & { [CACHE]?: Cache };
+const CLOCK = Symbol.for('cfs-performance.build-clock');
+const store = globalThis as typeof globalThis & { [CACHE]?: Cache; [CLOCK]?: BuildClock };
+
+/**
+ * The build's one reading of the clock (BUILD_TIME fixes it), shared like the validation: which published
+ * quarters' publication time has come. Read once per process, so every page of a build agrees.
+ */
+export function buildClock(): BuildClock {
+  store[CLOCK] ??= readBuildClock(process.env);
+  return store[CLOCK];
+}
 
 /**
  * The problems as one message: grouped by file, at most 50 a file, no stack
@@ -65,9 +76,10 @@ export function contentError(problems: readonly Problem[], where: 'build' | 'pre
 }
 
 async function load(options: ContentOptions, dev: boolean): Promise<SiteData> {
-  const report = await validateContent(readContentFiles(options.contentDir));
+  const report = await validateContent(readContentFiles(options.contentDir), { clock: buildClock() });
   const problems = blockingProblems(report, options);
   if (problems.length || !report.settings) throw contentError(problems, dev ? 'preview' : 'build');
+  // A scheduled quarter (published, its time not yet come) is left out like a draft: only previews show it.
   const included = report.quarters.flatMap((quarter) => (quarter.quarter && (quarter.publication === 'published' || options.includeDrafts) ? [quarter.quarter] : []));
   return { settings: report.settings, model: buildModel(report.catalogue, included, report.areas), releases: report.releases, report };
 }

@@ -6,6 +6,7 @@ import type { Card } from '../model/cards.ts';
 import type { PublishedPoint } from '../model/series.ts';
 import { formatFigure, ordinal } from '../core/format.ts';
 import { targetWords } from '../model/figure-text.ts';
+import { movement, readTrend } from '../core/direction.ts';
 
 export interface CardView {
   /** The latest figure as published ("47.3%") and its period. */
@@ -19,6 +20,11 @@ export interface CardView {
   quartile: string;
   /** The averages the report gave, as published. */
   averages: { term: 'Statistical neighbours' | 'England average'; figure: string }[];
+  /**
+   * When the council's own Trend word disagrees with the figures: "The council's dashboard gives the trend as
+   * “Decline”, but the figure went up, from 79.3% to 79.9%." Null when they agree or there is no word.
+   */
+  councilTrend: string | null;
   /** Notes on figures other reports gave differently: an earlier report this one revised, or a later report's revision. */
   revisions: { when: 'earlier' | 'later'; text: string }[];
 }
@@ -37,6 +43,7 @@ export function cardView(card: Card, trend: readonly PublishedPoint[]): CardView
       ...(record.statisticalNeighbourAverage ? [{ term: 'Statistical neighbours' as const, figure: fmt(record.statisticalNeighbourAverage) }] : []),
       ...(record.englandAverage ? [{ term: 'England average' as const, figure: fmt(record.englandAverage) }] : []),
     ],
+    councilTrend: councilTrendNote(card, fmt),
     revisions: [
       ...card.revisions
         .filter((revision) => !revision.later)
@@ -50,4 +57,18 @@ export function cardView(card: Card, trend: readonly PublishedPoint[]): CardView
       ),
     ],
   };
+}
+
+const MOVED = { up: 'went up', down: 'went down', same: 'did not change' } as const;
+
+/** The card's note when the dashboard's Trend word and the figures disagree (an unknown word is shown, never interpreted). */
+function councilTrendNote(card: Card, fmt: (figure: Parameters<typeof formatFigure>[0]) => string): string | null {
+  const { record } = card;
+  const word = record.councilTrend;
+  const previous = record.previous?.figure ?? null;
+  const latest = record.latest.figure;
+  if (!word || !previous || !latest) return null;
+  const actual = movement(previous.value, latest.value);
+  if (readTrend(word) === actual) return null;
+  return `The council’s dashboard gives the trend as “${word}”, but the figure ${MOVED[actual]}, from ${fmt(previous)} to ${fmt(latest)}.`;
 }

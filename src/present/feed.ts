@@ -30,7 +30,9 @@ export function atomDate(isoDate: string): string {
 
 export interface FeedEntry {
   title: string;
-  /** Absolute URL of the page the entry is about; also its id. */
+  /** Its id: a tag URI from content, the same wherever the site is hosted (src/present/ids.ts). */
+  id: string;
+  /** URL of the page the entry is about: absolute when the site has an address, else from the site's root. */
   url: string;
   /** ISO date or RFC 3339 timestamp: the latest correction's, else the publication date. */
   updated: string;
@@ -42,9 +44,11 @@ export interface FeedEntry {
 export interface Feed {
   title: string;
   subtitle?: string;
-  /** Absolute URL of the feed itself. */
+  /** The feed's id: a tag URI from content. */
+  id: string;
+  /** URL of the feed itself (absolute when the site has an address). */
   selfUrl: string;
-  /** Absolute URL of the site's home page; also the feed's id. */
+  /** URL of the site's home page. */
   homeUrl: string;
   author: string;
   entries: FeedEntry[];
@@ -63,14 +67,14 @@ export function atomFeed(feed: Feed): string {
     ...(feed.subtitle ? [`  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`] : []),
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(feed.homeUrl)}"/>`,
-    `  <id>${escapeXml(feed.homeUrl)}</id>`,
+    `  <id>${escapeXml(feed.id)}</id>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(feed.author)}</name></author>`,
     ...feed.entries.flatMap((entry) => [
       '  <entry>',
       `    <title>${escapeXml(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
-      `    <id>${escapeXml(entry.url)}</id>`,
+      `    <id>${escapeXml(entry.id)}</id>`,
       ...(entry.published ? [`    <published>${atomDate(entry.published)}</published>`] : []),
       `    <updated>${atomDate(entry.updated)}</updated>`,
       `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
@@ -90,7 +94,7 @@ export function atomFeed(feed: Feed): string {
  * quarter's summary opens with what was corrected and why, so readers of the
  * feed are told of the correction, not just shown a new date.
  */
-export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (quarter: QuarterView) => string): FeedEntry[] {
+export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (quarter: QuarterView) => string, idOf: (quarter: QuarterView) => string): FeedEntry[] {
   return quarters
     .filter((quarter) => quarter.publication === 'published')
     .map((quarter) => {
@@ -100,6 +104,7 @@ export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (qua
       const summary = quarter.summaryText ?? `${quarter.months}: ${quarter.summary.total} indicators. ${ragSentence(quarter.summary)} ${directionSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`;
       return {
         title: `${quarter.label} performance`,
+        id: idOf(quarter),
         url: urlOf(quarter),
         updated: [published ?? quarter.period.end, ...corrections.map((correction) => correction.date)].sort().at(-1)!,
         ...(published ? { published } : {}),
@@ -132,7 +137,7 @@ export function sitemapXml(urls: readonly string[]): string {
   ].join('\n');
 }
 
-/** robots.txt that lets every crawler in and points it at the sitemap. */
-export function robotsTxt(sitemapUrl: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+/** robots.txt that lets every crawler in and points it at the sitemap (a site without an address has no sitemap: no line). */
+export function robotsTxt(sitemapUrl: string | null): string {
+  return ['User-agent: *', 'Allow: /', '', ...(sitemapUrl ? [`Sitemap: ${sitemapUrl}`, ''] : [])].join('\n');
 }

@@ -19,6 +19,12 @@ export interface DatasetJsonLd {
   keywords: string[];
   publisher: { '@type': 'GovernmentOrganization'; name: string };
   creator: { '@type': 'GovernmentOrganization'; name: string };
+  /** A stable id (a tag URI from content, the same as the feed's), when known. */
+  identifier?: string;
+  /** The area the figures are about: the council's. */
+  spatialCoverage: { '@type': 'AdministrativeArea'; name: string };
+  /** What the dataset measures: its indicators, by name. */
+  variableMeasured: string[];
   temporalCoverage?: string;
   dateModified?: string;
   datePublished?: string;
@@ -37,7 +43,7 @@ function distribution(files: readonly OpenDataFile[], context: OpenDataContext):
 
 function dataset(
   context: OpenDataContext,
-  fields: { name: string; description: string; url: string; periods: readonly { start: string; end: string }[]; quarters: readonly QuarterView[]; files: readonly OpenDataFile[] },
+  fields: { name: string; description: string; url: string; periods: readonly { start: string; end: string }[]; quarters: readonly QuarterView[]; files: readonly OpenDataFile[]; identifier?: string | undefined },
 ): DatasetJsonLd {
   const span = coverage(fields.periods);
   const modified = lastModified(fields.quarters);
@@ -54,6 +60,9 @@ function dataset(
     isAccessibleForFree: true,
     inLanguage: 'en-GB',
     keywords: [context.department, context.council, 'performance', 'quarterly report', 'open data'],
+    ...(fields.identifier ? { identifier: fields.identifier } : {}),
+    spatialCoverage: { '@type': 'AdministrativeArea', name: `The area ${context.council} serves` },
+    variableMeasured: [...new Set(fields.quarters.flatMap((quarter) => quarter.cards.map((card) => card.indicator.name)))],
     publisher: { '@type': 'GovernmentOrganization', name: context.council },
     creator: { '@type': 'GovernmentOrganization', name: `${context.council}, ${context.department}` },
     ...(span ? { temporalCoverage: `${span.start}/${span.end}` } : {}),
@@ -64,8 +73,9 @@ function dataset(
 }
 
 /** The whole site's data, for the data page: every file. */
-export function siteDataset(model: SiteModel, context: OpenDataContext): DatasetJsonLd {
+export function siteDataset(model: SiteModel, context: OpenDataContext, identifier?: string): DatasetJsonLd {
   return dataset(context, {
+    identifier,
     name: `${context.title}: open data`,
     description: `Every figure of ${context.council}’s quarterly ${context.department} performance reports to the ${context.committee}: each quarter’s indicators, each indicator’s every published figure and all observations in one file, as CSV and JSON, with CSV on the Web metadata.`,
     url: context.absolute('/data/'),
@@ -76,13 +86,14 @@ export function siteDataset(model: SiteModel, context: OpenDataContext): Dataset
 }
 
 /** One quarter's data, for its page: its CSV and JSON. */
-export function quarterDataset(model: SiteModel, quarter: QuarterView, context: OpenDataContext, pagePath: string): DatasetJsonLd {
+export function quarterDataset(model: SiteModel, quarter: QuarterView, context: OpenDataContext, pagePath: string, identifier?: string): DatasetJsonLd {
   const own = [openDataPaths.quarter(quarter.id, 'csv'), openDataPaths.quarter(quarter.id, 'json')];
   const files = openDataFiles(model, context).filter((file) => own.includes(file.path));
   return dataset(context, {
     name: `${context.title}: ${quarter.label}`,
     description: `The ${quarter.label} (${quarter.months}) performance figures of ${context.council}’s ${context.department}, as reported to the ${context.committee}: each indicator’s latest and previous figures, target, rating and national comparison.`,
     url: context.absolute(pagePath),
+    identifier,
     periods: quarterPeriods(quarter),
     quarters: [quarter],
     files,

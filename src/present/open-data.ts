@@ -21,12 +21,17 @@ export const LICENCE = {
   url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
 } as const;
 
+/** The attribution the Open Government Licence asks for. */
+export const ATTRIBUTION = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+
 /** Site paths of the open-data files (href() them). */
 export const openDataPaths = {
   quarter: (id: string, format: 'json' | 'csv') => `/data/${id}.${format}`,
   allObservations: () => '/data/all-observations.csv',
   indicator: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
   csvMetadata: () => '/data/csv-metadata.json',
+  /** CSVW's default location for the indicator CSVs: csv-metadata.json in their own folder. */
+  indicatorCsvMetadata: () => '/data/indicators/csv-metadata.json',
 };
 
 /** A figure as published: the number and its decimal places (47.30 is { value: 47.3, decimals: 2 }). */
@@ -102,7 +107,10 @@ export interface FileMetadata {
   title: string;
   description: string;
   publisher: string;
-  licence: { name: string; url: string };
+  /** The licence, under the standard key (schema.org, DCAT, Frictionless all say license). */
+  license: { name: string; url: string };
+  /** The attribution statement the licence asks re-users to give. */
+  attribution: string;
   /** The page that explains the files and their fields. */
   documentation: string;
   /** The latest publication or correction date of the figures in the file; null when none is recorded. */
@@ -114,7 +122,8 @@ function fileMetadata(context: OpenDataContext, title: string, description: stri
     title,
     description,
     publisher: `${context.council}, ${context.department}`,
-    licence: { ...LICENCE },
+    license: { ...LICENCE },
+    attribution: ATTRIBUTION,
     documentation: context.absolute('/data/'),
     dateModified,
   };
@@ -180,6 +189,8 @@ export interface OpenDataIndicator {
   latest: { period: string; figure: OpenFigure | null };
   previous: { period: string; figure: OpenFigure | null } | null;
   direction: 'improved' | 'worse' | 'no-change' | null;
+  /** The council's own Trend word, as its dashboard wrote it. */
+  councilTrend: string | null;
   target: string | null;
   rag: Rag | null;
   quartile: Quartile | null;
@@ -189,7 +200,7 @@ export interface OpenDataIndicator {
 
 /** The per-quarter CSV's columns, in order. */
 export const QUARTER_CSV_COLUMNS: readonly CsvColumn<OpenDataIndicator>[] = [
-  { name: 'id', meaning: 'Stable indicator id, as used in the site’s addresses', datatype: ID, required: true, unit: null, cell: (i) => i.id },
+  { name: 'indicator_id', meaning: 'Stable indicator id, as used in the site’s addresses (the same name in every file)', datatype: ID, required: true, unit: null, cell: (i) => i.id },
   { name: 'name', meaning: 'Indicator name as published', datatype: TEXT, required: true, unit: null, cell: (i) => i.name },
   { name: 'area', meaning: 'Service area the indicator is reported under', datatype: TEXT, required: true, unit: null, cell: (i) => i.area },
   { name: 'outcome', meaning: 'Strategic-plan outcome the indicator measures', datatype: TEXT, required: true, unit: null, cell: (i) => i.outcome },
@@ -200,6 +211,7 @@ export const QUARTER_CSV_COLUMNS: readonly CsvColumn<OpenDataIndicator>[] = [
   { name: 'previous_period', meaning: 'Period of the figure it is compared with', datatype: TEXT, required: false, unit: null, cell: (i) => i.previous?.period ?? null },
   { name: 'previous_value', meaning: 'The figure it is compared with; blank when none', datatype: DECIMAL, required: false, unit: VALUE_UNIT, cell: (i) => plainFigure(i.previous?.figure ?? null) },
   { name: 'direction', meaning: 'improved, worse or no-change, judged from the values and the polarity; blank when not judged', datatype: { base: 'string', format: '^(improved|worse|no-change)$' }, required: false, unit: null, cell: (i) => i.direction },
+  { name: 'council_trend', meaning: 'The council’s own Trend word, as its dashboard wrote it (such as Decline); the site’s direction is worked out from the values and may differ; blank when none', datatype: TEXT, required: false, unit: null, cell: (i) => i.councilTrend },
   { name: 'target', meaning: 'Target as published, such as >97.2%; blank when none', datatype: TEXT, required: false, unit: null, cell: (i) => i.target },
   { name: 'rag', meaning: 'RAG rating: green, amber or red; blank when not rated', datatype: { base: 'string', format: '^(green|amber|red)$' }, required: false, unit: null, cell: (i) => i.rag },
   { name: 'quartile', meaning: 'National quartile, 1 (top) to 4 (bottom); blank when there is no benchmark', datatype: { base: 'integer', minimum: 1, maximum: 4 }, required: false, unit: null, cell: (i) => i.quartile },
@@ -281,6 +293,7 @@ function indicatorRecord(card: Card): OpenDataIndicator {
     latest: { period: record.latest.period.label, figure: open(record.latest.figure) },
     previous: record.previous ? { period: record.previous.period.label, figure: open(record.previous.figure) } : null,
     direction: card.direction,
+    councilTrend: record.councilTrend ?? null,
     target: record.target?.text ?? null,
     rag: record.rag,
     quartile: record.quartile,
@@ -406,7 +419,7 @@ export function openDataFiles(model: SiteModel, context: OpenDataContext): OpenD
   ];
   for (const quarter of model.quarters) {
     files.push(
-      { path: openDataPaths.quarter(quarter.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${quarter.label} indicators`, columns: QUARTER_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['id'], body: () => quarterCsv(quarter) },
+      { path: openDataPaths.quarter(quarter.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${quarter.label} indicators`, columns: QUARTER_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['indicator_id'], body: () => quarterCsv(quarter) },
       { path: openDataPaths.quarter(quarter.id, 'json'), format: 'JSON', mediaType: 'application/json', name: `${quarter.label} indicators`, body: () => toJson(quarterJson(quarter, context)) },
     );
   }
@@ -422,6 +435,15 @@ export function openDataFiles(model: SiteModel, context: OpenDataContext): OpenD
     mediaType: 'application/csvm+json',
     name: 'CSV on the Web metadata: the columns, datatypes and units of every CSV file, and the licence',
     body: () => toJson(csvMetadata(model, context, files)),
+  });
+  // CSVW processors given an indicator CSV look for csv-metadata.json in its own folder (the specification's default
+  // location), not one folder up: that folder gets the same description of its own CSVs.
+  files.push({
+    path: openDataPaths.indicatorCsvMetadata(),
+    format: 'CSVW',
+    mediaType: 'application/csvm+json',
+    name: 'CSV on the Web metadata of the indicator CSV files (found where CSVW processors look for it)',
+    body: () => toJson(csvMetadata(model, context, files, '/data/indicators/')),
   });
   return files;
 }
@@ -447,7 +469,7 @@ function csvwColumn(column: CsvColumn<never>) {
  * indicator files, one per indicator, share the group's schema (CSVW's
  * default for tables without their own) rather than repeat it.
  */
-export function csvMetadata(model: SiteModel, context: OpenDataContext, files: readonly OpenDataFile[] = openDataFiles(model, context)) {
+export function csvMetadata(model: SiteModel, context: OpenDataContext, files: readonly OpenDataFile[] = openDataFiles(model, context), folder = '/data/') {
   const modified = lastModified(model.quarters);
   const schema = (columns: readonly CsvColumn<never>[], primaryKey: readonly string[]) => ({ columns: columns.map(csvwColumn), primaryKey: [...primaryKey] });
   const shared = INDICATOR_CSV_COLUMNS as readonly CsvColumn<never>[];
@@ -457,12 +479,14 @@ export function csvMetadata(model: SiteModel, context: OpenDataContext, files: r
     'dc:description': `The quarterly performance figures of ${context.council}’s ${context.department} as reported to the ${context.committee}, as CSV files.`,
     'dc:publisher': `${context.council}, ${context.department}`,
     'dc:license': { '@id': LICENCE.url },
+    'dc:rights': ATTRIBUTION,
+    'schema:creditText': ATTRIBUTION,
     ...(modified ? { 'dc:modified': modified } : {}),
     tableSchema: schema(shared, ['published_in', 'published_as']),
     tables: files
-      .filter((file) => file.format === 'CSV')
+      .filter((file) => file.format === 'CSV' && file.path.startsWith(folder))
       .map((file) => ({
-        url: file.path.replace(/^\/data\//, ''),
+        url: file.path.slice(folder.length),
         'dc:title': file.name,
         ...(file.columns === shared ? {} : { tableSchema: schema(file.columns!, file.primaryKey!) }),
       })),

@@ -66,6 +66,14 @@ export const commentarySchema = z.strictObject({
    * for a past quarter whose source documents give no date: a date is never invented.
    */
   publishedDate: z.union([z.literal('not recorded'), isoDate('the publication date')], { error: 'the publication date written YYYY-MM-DD, in quotes, such as "2024-09-03" (or "not recorded" for a past quarter whose papers give none)' }).optional(),
+  /**
+   * The time of day the page goes public on publishedDate, UK time, written HH:MM; 09:30 (the
+   * Code of Practice for Statistics' release time) when left out.
+   */
+  publishedTime: z
+    .string({ error: 'the time of day written HH:MM, in quotes, such as "09:30"' })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'the time of day written HH:MM on the 24-hour clock, in quotes, such as "09:30"')
+    .optional(),
   /** draft: shown only in previews; published: on the public site. */
   status: z.enum(['draft', 'published'], { error: 'draft or published' }),
   /**

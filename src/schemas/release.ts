@@ -26,6 +26,13 @@ export const releaseRowSchema = z.object({
     .string()
     .trim()
     .refine((id) => parseQuarterId(id) !== null, 'a quarter written like a quarter folder’s name, such as 2024-25-q2 (financial year, then q1 to q4)'),
+  /** The time of day, UK time, HH:MM; blank or absent for 09:30, the usual release time. */
+  time: z
+    .string()
+    .trim()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'the release time written HH:MM on the 24-hour clock, such as 09:30, or blank for 09:30')
+    .optional()
+    .transform((text) => (text ? text : '09:30')),
   /** The committee meeting the report goes to, in words; blank when not named. */
   committee: z
     .string()

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { unitSchema, type Unit } from '../core/vocabulary.ts';
+import { basePathProblem, siteUrlProblem } from '../core/site-address.ts';
+import { parseQuarterId } from '../core/periods.ts';
 
 const isoDate = z
   .string({ error: 'a date written YYYY-MM-DD, in quotes' })
@@ -34,6 +36,38 @@ export const siteSettingsSchema = z.strictObject({
   units: z.strictObject(Object.fromEntries(unitSchema.options.map((unit) => [unit, z.string({ error: `how to describe a ${unit} in words` })])) as Record<Unit, z.ZodString>),
   /** The accessibility statement's dates. */
   accessibility: z.strictObject({ prepared: isoDate, reviewed: isoDate, tested: isoDate }),
+  /**
+   * The public address, such as https://www.example.gov.uk (the host alone); leave out until it is known.
+   * SITE_URL overrides it for one build. Without one the site builds without what needs an absolute address.
+   */
+  siteUrl: z
+    .string({ error: 'the site’s address, such as https://www.example.gov.uk' })
+    .trim()
+    .superRefine((text, context) => {
+      const problem = siteUrlProblem(text);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((text) => new URL(text).origin)
+    .optional(),
+  /** The sub-path the site is served under, such as /performance/; / (the default) for the domain root. BASE_PATH overrides it. */
+  basePath: z
+    .string({ error: 'a path such as /performance/' })
+    .trim()
+    .superRefine((text, context) => {
+      const problem = basePathProblem(text);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /**
+   * Quarters whose pages were made later from their past papers, which record no publication date:
+   * only these may say `publishedDate: not recorded`. Written like the quarter folders, such as 2023-24-q3.
+   */
+  fromPastPapers: z
+    .array(
+      z.string().refine((id) => parseQuarterId(id) !== null, 'a quarter written like its folder’s name, such as 2023-24-q3'),
+      { error: 'a list of quarters, such as [2023-24-q3]' },
+    )
+    .default([]),
   /** Abbreviations explained on the About page. */
   glossary: z.array(z.strictObject({ term: z.string(), meaning: z.string() })).default([]),
 });

@@ -1,3 +1,4 @@
+import { readBuildClock } from '../../src/core/release-time';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +36,12 @@ export function cacheDirOf(contentDir: string | undefined, drafts: boolean): str
   return join(ROOT, 'node_modules/.astro-builds', createHash('sha256').update(variant).digest('hex').slice(0, 16));
 }
 
+/**
+ * The address test builds are given unless a test says otherwise (`SITE_URL: ''` builds with none, as the real
+ * content does): tests that check the sitemap, canonical links and the feed's absolute links need one. Only tests use it.
+ */
+export const TEST_SITE_URL = 'https://performance.example.gov.uk';
+
 /** Runs `astro build` as `npm run build` would, into a fresh output folder. */
 export function buildSite(options: { contentDir?: string; env?: Record<string, string> } = {}): BuildResult {
   // Inside the project, so Astro's intermediate files stay in this build's own folder.
@@ -47,7 +54,7 @@ export function buildSite(options: { contentDir?: string; env?: Record<string, s
       ([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'ASSETS_PREFIX', 'SITE', 'CONTENT_DIR', 'PREVIEW_DRAFTS'].includes(key) && !key.startsWith('VITEST'),
     ),
   );
-  const env: Record<string, string | undefined> = { ...inherited, ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}), ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env: Record<string, string | undefined> = { ...inherited, SITE_URL: TEST_SITE_URL, ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}), ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' };
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', env, timeout: 240_000 });
   const cacheDir = cacheDirOf(env.CONTENT_DIR, env.PREVIEW_DRAFTS === '1');
   if (options.contentDir && resolve(ROOT, options.contentDir) !== resolve(ROOT, 'content')) scratch.add(cacheDir);
@@ -82,7 +89,7 @@ export function outputTexts(dir: string): Map<string, string> {
 
 /** The validation report of a content folder, from the one validation stage the loaders and `npm run check` call. */
 export function validationOf(contentDir: string): Promise<ContentReport> {
-  return validateContent(readContentFiles(contentDir));
+  return validateContent(readContentFiles(contentDir), { clock: readBuildClock(process.env) });
 }
 
 /** The problems that stop a build of this folder (drafts' too when `includeDrafts`), as the loaders decide. */

@@ -1,3 +1,4 @@
+import { readBuildClock } from '../../src/core/release-time';
 import { buildModel, type SiteModel } from '../../src/model/model';
 import { readContentFiles } from '../../src/ingest/read-content';
 import { validateContent, type ContentReport } from '../../src/ingest/validate';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 
 /** The validation report of a content folder (the real one by default), as the loaders and `npm run check` make it. */
 export function reportOf(contentDir = join(ROOT, 'content')): Promise<ContentReport> {
-  return validateContent(readContentFiles(contentDir));
+  return validateContent(readContentFiles(contentDir), { clock: readBuildClock(process.env) });
 }
 
 /** The site model built from the real content by the pure modules, as the loaders do, without Astro. */

@@ -400,12 +400,12 @@ describe('every figure in content/ is published exactly once, in the council’s
     it('CSV: every row once, no extra, periods unchanged, each figure with exactly its published decimals', () => {
       const parsed = Papa.parse<Record<string, string>>(read(`data/${quarterId}.csv`), { header: true, skipEmptyLines: 'greedy' });
       expect(parsed.errors).toEqual([]);
-      const ids = parsed.data.map((r) => r.id!);
+      const ids = parsed.data.map((r) => r.indicator_id!);
       expect(new Set(ids).size, 'an indicator is duplicated in the CSV').toBe(ids.length);
       expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
       for (const row of rows) {
         const where = `${row.file} row ${row.row} (${row.id})`;
-        const csv = parsed.data.find((r) => r.id === row.id)!;
+        const csv = parsed.data.find((r) => r.indicator_id === row.id)!;
         expect(csv.latest_period, where).toBe(row.latestPeriod);
         expect(csv.previous_period || null, where).toBe(row.previousPeriod);
         expect(csv.target || null, where).toBe(row.target);

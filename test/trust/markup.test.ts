@@ -156,8 +156,8 @@ describe('data strings are shown as text, never run as markup', () => {
   it('keeps the strings intact in the CSV files', () => {
     if (failed()) return;
     for (const [file, idColumn, nameColumn] of [
-      ['data/2024-25-q1.csv', 'id', 'name'],
-      ['data/2023-24-q3.csv', 'id', 'name'],
+      ['data/2024-25-q1.csv', 'indicator_id', 'name'],
+      ['data/2023-24-q3.csv', 'indicator_id', 'name'],
       ['data/all-observations.csv', 'indicator_id', 'indicator_name'],
     ] as const) {
       const csv = Papa.parse<Record<string, string>>(readFileSync(join(build.outDir, file), 'utf8'), { header: true, skipEmptyLines: 'greedy' });
