@@ -18,6 +18,7 @@ const FLOORS: Record<string, number> = {
   ingest: 3,
   model: 4,
   present: 5,
+  hosting: 5,
   loaders: 6,
   'site.config.ts': 7,
   integrations: 7,

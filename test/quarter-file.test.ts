@@ -246,6 +246,8 @@ describe('figures read from the real content files match the seeds', () => {
       quartile: 4,
       statisticalNeighbourAverage: { value: 88.2, decimals: 1 },
       englandAverage: null,
+      // The dashboard's own Trend word, as written (#21).
+      councilTrend: 'Increase',
     });
   });
 

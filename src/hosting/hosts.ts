@@ -13,7 +13,8 @@ const headerLines = (headers: Readonly<Record<string, string>>) => Object.entrie
 
 /**
  * Netlify and Cloudflare Pages `_headers`: a path pattern (one `*` splat) then
- * indented `Name: value` lines. Both hosts apply every rule that matches.
+ * indented `Name: value` lines. Every matching rule applies; Cloudflare joins
+ * two values of one header with a comma, so no header is set twice for a path.
  */
 export function netlifyHeaders(base: string): string {
   const blocks: string[][] = [

@@ -392,7 +392,8 @@ function toRecord(data: QuarterRow, indicator: Indicator, line: number): Quarter
     quartile: data.quartile,
     statisticalNeighbourAverage: figure(data.statisticalNeighbourAverage),
     englandAverage: figure(data.englandAverage),
-    councilTrend: data.trend.replace(/\s+/g, ' ').trim() || null,
+    // The export's own Trend word, kept as written for the open data; absent when the cell is blank.
+    ...(data.trend.trim() ? { councilTrend: data.trend.replace(/\s+/g, ' ').trim() } : {}),
   };
 }
 
