@@ -309,6 +309,7 @@ const FRONTMATTER = {
   committee: () => 'Children and Family Services Overview and Scrutiny Committee',
   meetingDate: ({ published }) => published,
   publishedDate: ({ published }) => published,
+  publishedTime: () => '09:30',
   status: () => 'published',
   summary: ({ lead }) =>
     `Synthetic commentary for the build benchmark: in ${lead.indicator.area}, the first headline figure was <Value of="${lead.indicator.id}" />, against <Value of="${lead.indicator.id}" period="previous" /> before. It is generated, not written.`,
@@ -325,7 +326,8 @@ function commentary(quarter, rows, label) {
   // At most eight sections, as a report discusses a handful of indicators; between them they use every tag.
   const complete = rows.filter((row) => row.complete).slice(0, 8);
   const lead = complete[0];
-  const published = `${quarter.q === 4 ? quarter.year + 1 : quarter.year}-${String([9, 12, 3, 6][quarter.q - 1]).padStart(2, '0')}-15`;
+  // Published in the quarter after: Q3 (October to December) in March and Q4 in June of the next calendar year.
+  const published = `${quarter.q >= 3 ? quarter.year + 1 : quarter.year}-${String([9, 12, 3, 6][quarter.q - 1]).padStart(2, '0')}-15`;
   const context = { quarter, rows, label, lead, published };
   const frontmatter = {};
   for (const key of Object.keys(commentarySchema.shape)) {
