@@ -72,7 +72,7 @@ describe('a real build stops at the same file, line and words as the check', () 
       const [header, ...rows] = readIn(dir, `${Q1}/data.tsv`).split('\n');
       const eet = rows.find((row) => row.split('\t')[2] === 'Care leavers EET')!.split('\t');
       writeIn(dir, 'quarters/2024-25-q2/data.tsv', `${header}\n${['', 'Social Care', ...eet.slice(2, 6), 'Q1 2024/25', '47%', 'Q2 2024/25', '50.2%', ...eet.slice(10)].join('\t')}\n`);
-      const commentary = readIn(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25');
+      const commentary = readIn(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25').replaceAll('"2024-09-03"', '"2024-12-03"'); // a Q2 report is dated after Q2 (#20)
       const frontmatter = commentary.slice(0, commentary.indexOf('\n---\n') + 5).replace(/^summary: .*$/m, 'summary: A short summary of the second quarter, written for the tests of revisions.');
       writeIn(dir, 'quarters/2024-25-q2/commentary.mdx', `${frontmatter}\nA short commentary.\n`);
     });

@@ -250,7 +250,7 @@ describe('a figure shown with fewer decimals than an earlier report published it
     const eet = readIn(dir, Q1_DATA).split('\n')[21]!.split('\t');
     const row = ['', 'Social Care', ...eet.slice(2, 6), 'Q1 2024/25', previous, 'Q2 2024/25', '50.2%', ...eet.slice(10)].join('\t');
     writeIn(dir, 'quarters/2024-25-q2/data.tsv', `${header}\n${row}\n`);
-    const commentary = readIn(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25');
+    const commentary = readIn(dir, 'quarters/2024-25-q2/commentary.mdx').replace('period: Q1 2024/25', 'period: Q2 2024/25').replaceAll('"2024-09-03"', '"2024-12-03"'); // a Q2 report is dated after Q2 (#20)
     const frontmatter = commentary.slice(0, commentary.indexOf('\n---\n') + 5).replace(/^summary: .*$/m, 'summary: A short summary of the second quarter, written for the tests of revisions.');
     writeIn(dir, 'quarters/2024-25-q2/commentary.mdx', `${frontmatter}\nA short commentary.\n`);
   };
