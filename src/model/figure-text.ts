@@ -108,3 +108,22 @@ export function renderSummary(summary: readonly Inline[], context: FigureContext
   };
   return summary.map(text).join('').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The indicators a summary's figure tags name, in the order it first names them
+ * (`<Value of="care-leavers-eet" />` → "care-leavers-eet"): the story the summary tells.
+ */
+export function summaryIndicators(summary: string): string[] {
+  const tree = parseSummary(summary);
+  if (!tree) return [];
+  const ids: string[] = [];
+  const visit = (node: SummaryNode) => {
+    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
+      const of = (node.attributes ?? []).find((attribute) => attribute.name === 'of')?.value;
+      if (typeof of === 'string' && !ids.includes(of)) ids.push(of);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return ids;
+}
