@@ -26,6 +26,8 @@ class KpiFilters extends HTMLElement {
   private status!: HTMLElement;
   private cards: HTMLElement[] = [];
   private sections: HTMLElement[] = [];
+  /** The "at a glance" line of each card, hidden with it. */
+  private rows = new Map<HTMLElement, HTMLElement>();
   private haystacks = new Map<HTMLElement, string>();
   private announceTimer: number | undefined;
 
@@ -53,7 +55,11 @@ class KpiFilters extends HTMLElement {
 
     const main = this.closest('main') ?? document;
     this.cards = [...main.querySelectorAll<HTMLElement>('article.card[id][data-area]')];
-    this.sections = [...main.querySelectorAll<HTMLElement>('section[aria-labelledby^="area-"]')].filter((section) => section.querySelector('article.card'));
+    this.sections = [...main.querySelectorAll<HTMLElement>('section.area, section.glance-area')];
+    for (const card of this.cards) {
+      const row = main.querySelector<HTMLElement>(`[data-glance="${CSS.escape(card.id)}"]`);
+      if (row) this.rows.set(card, row);
+    }
     let index: Record<string, string> = {};
     try {
       index = JSON.parse(this.querySelector('script[data-filter-index]')?.textContent || '{}');
@@ -68,6 +74,8 @@ class KpiFilters extends HTMLElement {
     // Read the URL before showing the controls, so a shared link opens filtered.
     this.writeState(this.readUrl());
     const active = this.isActive(this.state());
+    const filterFold = this.querySelector<HTMLDetailsElement>('[data-filter-fold]');
+    if (active && filterFold) filterFold.open = true;
     this.apply();
     this.status.textContent = active ? this.countMessage() : '';
     this.writeUrl();
@@ -140,8 +148,12 @@ class KpiFilters extends HTMLElement {
 
   private apply() {
     const state = this.state();
-    for (const card of this.cards) card.hidden = !this.cardMatches(card, state);
-    for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden])');
+    for (const card of this.cards) {
+      card.hidden = !this.cardMatches(card, state);
+      const row = this.rows.get(card);
+      if (row) row.hidden = card.hidden;
+    }
+    for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden]), [data-glance]:not([hidden])');
     // Each option's count says how many cards it would show with the other filters as they are.
     for (const key of SELECT_KEYS) {
       for (const option of this.selects[key].options) {
@@ -184,18 +196,15 @@ function addCopyLinks(cards: HTMLElement[]) {
   for (const card of cards) {
     if (card.querySelector('.card-copy')) continue;
     const name = card.querySelector(`#${CSS.escape(card.id)}-name`)?.textContent?.trim() || card.querySelector('h2, h3, h4')?.textContent?.trim() || card.id;
-    const links = card.querySelector('.card-links');
-    const wrapper = document.createElement(links && /^(UL|OL)$/.test(links.tagName) ? 'li' : links ? 'span' : 'div');
+    const links = card.querySelector('.card-cite') ?? card.querySelector('.card-links');
+    const wrapper = document.createElement(links && /^(UL|OL)$/.test(links.tagName) ? 'li' : links && links.tagName !== 'DETAILS' ? 'span' : 'div');
     wrapper.className = 'card-copy no-print';
 
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-link';
-    button.append('Copy link');
-    const hiddenName = document.createElement('span');
-    hiddenName.className = 'visually-hidden';
-    hiddenName.textContent = ` to ${name}`;
-    button.append(hiddenName);
+    // Inside the card's own disclosure, so the card's name is not said again (#23).
+    button.append('Copy link to this card');
 
     const status = document.createElement('span');
     status.className = 'copy-status';

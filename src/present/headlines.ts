@@ -25,7 +25,7 @@ export function chooseHeadlines(quarter: Pick<QuarterView, 'cards' | 'commentary
     };
   }
   // The summary's story first: the indicators it names, in its order; they count towards the balance below.
-  const named = summaryIndicators(quarter.commentary?.summary ?? '').flatMap((id) => quarter.cards.filter((card) => card.indicator.id === id));
+  const named = summaryIndicators(quarter.commentary?.summaryTree ?? []).flatMap((id) => quarter.cards.filter((card) => card.indicator.id === id));
   // Then good news and bad alike: up to two red, two amber and two green in all, each in the dashboard's own order.
   const balanced = ragSchema.options.flatMap((rating) => {
     const room = PER_RATING - named.filter((card) => card.record.rag === rating).length;

@@ -13,7 +13,9 @@ import { commentaryHeadingIds } from './commentary.ts';
 import type { Block } from '../core/commentary-tree.ts';
 
 /** Fragment ids the quarter page gives its own parts, besides the contents entries and each card's indicator id. */
-const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption'];
+const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption', 'key-points-heading', 'commentary-heading', 'summary-heading', 'corrections', 'filters-title'];
+import { areaSlug, glance, keyPoints, type GlanceGroup, type KeyPoint } from './quarter-glance.ts';
+import { chooseHeadlines } from './headlines.ts';
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -47,6 +49,10 @@ export interface QuarterPage {
   /** "Reported to the ... on 3 September 2024. Published 3 September 2024." */
   reported: string | null;
   contents: ContentsEntry[];
+  /** The quarter's meaning in a few sentences, for the first screen (#23). */
+  keyPoints: KeyPoint[];
+  /** Every indicator in a line, area by area, each linking to its full card. */
+  glance: GlanceGroup[];
   /** Each area's cards, with the fragment id of its heading. */
   areas: { area: string; slug: string; cards: QuarterView['cards'] }[];
   /** Corrections, newest first, each linking to its card on this page. */
@@ -61,10 +67,7 @@ export interface QuarterPage {
   commentaryHeadingIds: Map<Block, string>;
 }
 
-/** "Early Help" → "area-early-help": the fragment of an area's heading, stable while the area's name is. */
-export function areaSlug(area: string): string {
-  return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-}
+export { areaSlug };
 
 const RAG_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
@@ -94,11 +97,13 @@ export function quarterPage(
       reason: correction.reason,
     }))
     .sort((a, b) => b.date.localeCompare(a.date));
+  const glanceGroups = glance(quarter);
+  // The reader's route from the first screen: every indicator in a line, the full details, the commentary.
   const contents: ContentsEntry[] = [
-    { id: 'summary-heading', text: 'Summary' },
-    { id: 'indicators-heading', text: `All ${quarter.cards.length} indicators`, children: areas.map((group) => ({ id: group.slug, text: `${group.area} (${group.cards.length})` })) },
+    { id: 'glance-heading', text: `All ${quarter.cards.length} indicators at a glance`, children: glanceGroups.map((group) => ({ id: group.slug, text: `${group.area} (${group.rows.length})` })) },
+    { id: 'indicators-heading', text: 'Full details of each indicator' },
     { id: 'national-heading', text: 'National comparison' },
-    ...(notes ? [{ id: 'commentary-heading', text: 'Commentary' }] : []),
+    ...(notes ? [{ id: 'commentary-text', text: 'Commentary: what the figures mean' }] : []),
     ...(corrections.length ? [{ id: 'corrections-heading', text: 'Corrections' }] : []),
     { id: 'updates-heading', text: 'Updates' },
     { id: 'downloads-heading', text: 'Download the data' },
@@ -107,7 +112,8 @@ export function quarterPage(
     const { record, indicator } = card;
     return {
       id: indicator.id,
-      name: indicator.name,
+      // The plain title, as on screen: a printed page has no glossary to hover over.
+      name: indicator.title,
       area: indicator.area,
       latest: formatFigure(record.latest.figure, indicator),
       latestPeriod: record.latest.period.label,
@@ -135,6 +141,8 @@ export function quarterPage(
     description: quarter.summaryText ?? `${quarter.label} (${quarter.months}): ${quarter.summary.total} indicators; ${ragSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
     reported,
     contents,
+    keyPoints: keyPoints(quarter, chooseHeadlines(quarter).cards),
+    glance: glanceGroups,
     areas,
     corrections,
     printRows,
@@ -143,6 +151,8 @@ export function quarterPage(
     commentaryHeadingIds: commentaryHeadingIds(notes?.body ?? [], [
       ...PAGE_IDS,
       ...contents.flatMap((entry) => [entry.id, ...(entry.children ?? []).map((child) => child.id)]),
+      ...areas.map((group) => group.slug),
+      'updates-heading',
       ...quarter.cards.map((card) => card.indicator.id),
     ]),
   };
