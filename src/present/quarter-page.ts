@@ -44,6 +44,8 @@ export interface QuarterPage {
   latest: { id: string; label: string; year: string; quarter: string } | null;
   previous: QuarterView | null;
   next: QuarterView | null;
+  /** The quarter and its publication date, for the printed page's margin. */
+  printQuarter: { label: string; published: string | null };
   /** The meta description and link preview. */
   description: string;
   /** "Reported to the ... on 3 September 2024. Published 3 September 2024." */
@@ -138,6 +140,7 @@ export function quarterPage(
     latest: newest && newest.id !== quarter.id ? { id: newest.id, label: newest.label, year: newest.year, quarter: newest.quarter } : null,
     previous: quarter.previousId ? (model.quarterById.get(quarter.previousId) ?? null) : null,
     next: quarter.nextId ? (model.quarterById.get(quarter.nextId) ?? null) : null,
+    printQuarter: { label: quarter.label, published: recorded ? formatDate(recorded) : null },
     description: quarter.summaryText ?? `${quarter.label} (${quarter.months}): ${quarter.summary.total} indicators; ${ragSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
     reported,
     contents,
