@@ -62,7 +62,7 @@ class KpiFilters extends HTMLElement {
     }
     let index: Record<string, string> = {};
     try {
-      index = JSON.parse(this.querySelector('script[data-filter-index]')?.textContent || '{}');
+      index = JSON.parse(document.querySelector('script[data-filter-index]')?.textContent || '{}');
     } catch {
       // Without the index, search the card's own heading.
     }

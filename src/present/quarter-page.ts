@@ -103,12 +103,11 @@ export function quarterPage(
   // The reader's route from the first screen: every indicator in a line, the full details, the commentary.
   const contents: ContentsEntry[] = [
     { id: 'glance-heading', text: `All ${quarter.cards.length} indicators at a glance`, children: glanceGroups.map((group) => ({ id: group.slug, text: `${group.area} (${group.rows.length})` })) },
-    { id: 'indicators-heading', text: 'Full details of each indicator' },
+    ...(notes ? [{ id: 'commentary-text', text: 'Commentary' }] : []),
+    { id: 'indicators-heading', text: 'Full details' },
     { id: 'national-heading', text: 'National comparison' },
-    ...(notes ? [{ id: 'commentary-text', text: 'Commentary: what the figures mean' }] : []),
     ...(corrections.length ? [{ id: 'corrections-heading', text: 'Corrections' }] : []),
-    { id: 'updates-heading', text: 'Updates' },
-    { id: 'downloads-heading', text: 'Download the data' },
+    { id: 'downloads-heading', text: 'Data' },
   ];
   const printRows: PrintRow[] = quarter.cards.map((card) => {
     const { record, indicator } = card;
