@@ -34,7 +34,7 @@ export function chooseHeadlines(quarter: Pick<QuarterView, 'cards' | 'commentary
   return {
     cards: [...named, ...balanced],
     how: named.length
-      ? `The report did not choose headline figures. So these start with the ${named.length === 1 ? 'measure' : `${named.length} measures`} its summary names, then make up two red, two amber and two green measures, in the order of the council’s dashboard.`
+      ? `The report did not choose headline figures. So these start with the ${named.length === 1 ? 'measure' : 'measures'} its summary names. Then come others, to make two red, two amber and two green, in the dashboard’s order.`
       : 'The report did not choose headline figures. So these are up to two red, two amber and two green measures, in the order of the council’s dashboard.',
   };
 }

@@ -349,7 +349,8 @@ describe('every figure in content/ is published exactly once, in the council’s
   /** A quarter's page in the build: "2024-25-q1" → "2024-25/q1/index.html". */
   const quarterPagePath = (quarterId: string) => `${quarterId.slice(0, 7)}/${quarterId.slice(8)}/index.html`;
   /** The commentary's inline cards on a quarter page: cards without the anchor id the quarter's own cards carry. */
-  const inlineCards = (quarterId: string) => elements(page(quarterPagePath(quarterId)), (n) => n.tagName === 'article' && hasClass(n, 'card') && attr(n, 'id') === undefined);
+  // An indicator named in the commentary shows its figure in a line of its own (#23), marked with the indicator's id.
+  const inlineCards = (quarterId: string) => elements(page(quarterPagePath(quarterId)), (n) => hasClass(n, 'inline-card') && attr(n, 'data-inline-card') !== undefined);
   beforeAll(() => {
     build = sharedSite();
   }, 240_000);
@@ -559,7 +560,7 @@ describe('every figure in content/ is published exactly once, in the council’s
   it('the commentary’s inline cards show their quarter’s cells', () => {
     for (const quarterId of published) {
       for (const card of inlineCards(quarterId)) {
-        const id = attr(card, 'aria-labelledby')!.replace(/^commentary-/, '').replace(/-name$/, '');
+        const id = attr(card, 'data-inline-card')!;
         const row = sourceRows.get(quarterId)!.find((r) => r.id === id)!;
         const shown = readCard(card);
         expect(showsCell(shown.latest, row.latestCell, unitOf(id)), `inline card ${id} on ${quarterPagePath(quarterId)} shows "${shown.latest}", ${row.file} says "${row.latestCell}"`).toBe(true);
