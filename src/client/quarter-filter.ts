@@ -9,7 +9,7 @@
  * on load and rewritten with history.replaceState, so a filtered view can be
  * shared. It also adds a "Copy link" button to each card.
  */
-import { ANNOUNCE_PAUSE_MS, fold, searchMatches } from './search';
+import { ANNOUNCE_PAUSE_MS, search, type SearchDoc, type SearchHit, type Synonym } from './search';
 
 /** Query parameter → the card's data attribute it is compared with. */
 const SELECTS = { area: 'area', outcome: 'outcome', rag: 'status', direction: 'trend' } as const;
@@ -28,7 +28,10 @@ class KpiFilters extends HTMLElement {
   private sections: HTMLElement[] = [];
   /** The "at a glance" line of each card, hidden with it. */
   private rows = new Map<HTMLElement, HTMLElement>();
-  private haystacks = new Map<HTMLElement, string>();
+  private docs: SearchDoc[] = [];
+  private synonyms: Synonym[] = [];
+  /** The last query's hits by card id, or null with no query. */
+  private hits: Map<string, SearchHit> | null = null;
   private announceTimer: number | undefined;
 
   connectedCallback() {
@@ -60,16 +63,14 @@ class KpiFilters extends HTMLElement {
       const row = main.querySelector<HTMLElement>(`[data-glance="${CSS.escape(card.id)}"]`);
       if (row) this.rows.set(card, row);
     }
-    let index: Record<string, string> = {};
     try {
-      index = JSON.parse(document.querySelector('script[data-filter-index]')?.textContent || '{}');
+      const index = JSON.parse(document.querySelector('script[data-filter-index]')?.textContent || '{}') as { docs?: SearchDoc[]; synonyms?: Synonym[] };
+      this.docs = index.docs ?? [];
+      this.synonyms = index.synonyms ?? [];
     } catch {
-      // Without the index, search the card's own heading.
+      // Without the index, search the cards' own headings.
     }
-    for (const card of this.cards) {
-      const heading = card.querySelector('h2, h3, h4')?.textContent ?? '';
-      this.haystacks.set(card, fold(`${index[card.id] ?? ''} ${heading}`));
-    }
+    if (this.docs.length === 0) this.docs = this.cards.map((card) => ({ id: card.id, title: card.querySelector('h2, h3, h4')?.textContent ?? '', names: '', definition: '' }));
 
     // Read the URL before showing the controls, so a shared link opens filtered.
     this.writeState(this.readUrl());
@@ -143,15 +144,27 @@ class KpiFilters extends HTMLElement {
       if (key === except || state[key] === '') continue;
       if (card.dataset[SELECTS[key]] !== state[key]) return false;
     }
-    return searchMatches(this.haystacks.get(card) ?? '', state.q);
+    return this.hits === null || this.hits.has(card.id);
   }
 
   private apply() {
     const state = this.state();
+    this.hits = state.q.trim() ? new Map(search(state.q, this.docs, this.synonyms).map((hit) => [hit.id, hit])) : null;
     for (const card of this.cards) {
       card.hidden = !this.cardMatches(card, state);
       const row = this.rows.get(card);
-      if (row) row.hidden = card.hidden;
+      if (row) {
+        row.hidden = card.hidden;
+        // The words that matched, so a reader sees why a line is there.
+        let why = row.querySelector<HTMLElement>('.glance-matched');
+        const hit = this.hits?.get(card.id);
+        if (hit && !why) {
+          why = document.createElement('span');
+          why.className = 'glance-matched muted';
+          row.append(why);
+        }
+        if (why) why.textContent = hit ? `Matches: ${hit.matched.join(', ')}` : '';
+      }
     }
     for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden]), [data-glance]:not([hidden])');
     // Each option's count says how many cards it would show with the other filters as they are.

@@ -150,6 +150,33 @@ describe('at 200% text size on a 375 px phone', () => {
   });
 });
 
+describe('search in residents’ words', () => {
+  it('the indicators page lists what “looked after” finds, best first, each saying what matched', async () => {
+    const { context, page } = await phone(375);
+    await page.goto(origin() + withBase('/indicators/'), { waitUntil: 'networkidle' });
+    await page.getByLabel('Search the indicators in your own words').fill('looked after');
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count()).toBe(4);
+    const texts = await results.allTextContents();
+    for (const text of texts) expect(text).toMatch(/Matches: (children in care|care leavers)/);
+    expect(texts.join(' ')).toContain('Care leavers in education, work or training');
+    await page.getByLabel('Search the indicators in your own words').fill('childcare');
+    await expect.poll(() => results.allTextContents()).not.toEqual(texts);
+    expect((await results.allTextContents()).join(' ')).not.toMatch(/Children in care/);
+    await context.close();
+  });
+
+  it('the quarter page’s filter keeps the lines “foster” finds, and says what matched', async () => {
+    const { context, page } = await phone(375);
+    await page.goto(origin() + withBase(`${Q1}?q=foster`), { waitUntil: 'networkidle' });
+    const shown = page.locator('.glance-list li:not([hidden])');
+    // The two children-in-care measures (dental and health checks), not the care leavers'.
+    await expect.poll(() => shown.count()).toBe(2);
+    for (const text of await shown.allTextContents()) expect(text).toMatch(/Matches: children in care/);
+    await context.close();
+  });
+});
+
 describe('printed to A4', () => {
   async function printed(page: Page, path: string): Promise<{ pages: string[]; headings: string[] }> {
     await page.goto(origin() + withBase(path), { waitUntil: 'networkidle' });
