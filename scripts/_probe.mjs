@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './serve-dist.mjs';
+const server = await startServer({ root: 'dist', basePath: '/' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: 375, height: 667 } }); const p = await ctx.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(server.origin + (process.argv[2] ?? '/2024-25/q1/'), { waitUntil: 'networkidle' });
+const fn = process.argv[3];
+if (fn) console.log(await p.evaluate(fn));
+await b.close(); await server.close();
