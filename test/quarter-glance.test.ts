@@ -1,7 +1,7 @@
 /** The quarter's meaning first (src/present/quarter-glance.ts): key points and the at-a-glance list, from the real content. */
 import { describe, expect, it } from 'vitest';
 import { figureOf, formatFigure } from '../src/core/format';
-import { glance, keyPoints, pointText, sentences } from '../src/present/quarter-glance';
+import { glance, keyPoints, percentagePointsNote, pointText, sentences } from '../src/present/quarter-glance';
 import { chooseHeadlines } from '../src/present/headlines';
 import { summaryIndicators } from '../src/model/figure-text';
 import { modelFromContent } from './helpers/model';
@@ -61,5 +61,13 @@ describe('the key points and the at-a-glance list', async () => {
       expect(row.direction).toMatch(/^(Improved|Worse|No change|Up \(not judged\)|Down \(not judged\)|No change \(not judged\)|No comparison)$/);
     }
     expect(new Set(groups.map((group) => group.slug)).size).toBe(groups.length);
+  });
+
+  it('explains percentage points once, with the first card that uses them, and says nothing when none does', () => {
+    const eet = cardOf('care-leavers-eet');
+    expect(percentagePointsNote([eet])).toBe('A change in percentage points is the gap between two percentages: from 63.3% to 47.3% is down 16.0 percentage points, not a change of 16.0 per cent of 63.3%.');
+    const counts = q1.cards.filter((card) => card.indicator.unit === 'count');
+    expect(counts.length).toBeGreaterThan(0);
+    expect(percentagePointsNote(counts)).toBeNull();
   });
 });

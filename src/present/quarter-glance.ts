@@ -134,3 +134,17 @@ export function keyPoints(quarter: Pick<QuarterView, 'cards' | 'commentary' | 's
   });
   return points;
 }
+
+/**
+ * "Percentage points" explained once on the page, with the quarter's own first example (#23):
+ * "A change in percentage points is the gap between two percentages: from 63.3% to 47.3% is down 16.0 percentage points."
+ * Null when no card's change is in percentage points.
+ */
+export function percentagePointsNote(cards: readonly Card[]): string | null {
+  const card = cards.find((each) => each.record.previous && each.change?.includes('percentage points'));
+  if (!card) return null;
+  const from = formatFigure(figureOf(card.record.previous), card.indicator);
+  const to = formatFigure(figureOf(card.record.latest), card.indicator);
+  const change = card.change!.replace(/, (an improvement|a worse result)$/, '');
+  return `A change in percentage points is the gap between two percentages: from ${from} to ${to} is ${change}, not a change of ${change.replace(/^(up|down) /, '').replace(' percentage points', '')} per cent of ${from}.`;
+}

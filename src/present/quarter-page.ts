@@ -12,10 +12,11 @@ import { describeQuartiles, quartileSpec, type BarSpec } from './chart-spec.ts';
 import { commentaryHeadingIds } from './commentary.ts';
 import type { Block } from '../core/commentary-tree.ts';
 
+import { areaSlug, glance, keyPoints, percentagePointsNote, type GlanceGroup, type KeyPoint } from './quarter-glance.ts';
+import { chooseHeadlines } from './headlines.ts';
+
 /** Fragment ids the quarter page gives its own parts, besides the contents entries and each card's indicator id. */
 const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption', 'key-points-heading', 'commentary-heading', 'summary-heading', 'corrections', 'filters-title'];
-import { areaSlug, glance, keyPoints, type GlanceGroup, type KeyPoint } from './quarter-glance.ts';
-import { chooseHeadlines } from './headlines.ts';
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -53,6 +54,8 @@ export interface QuarterPage {
   contents: ContentsEntry[];
   /** The quarter's meaning in a few sentences, for the first screen (#23). */
   keyPoints: KeyPoint[];
+  /** "Percentage points" explained once, with the first example on the page; null when none is used. */
+  pointsNote: string | null;
   /** Every indicator in a line, area by area, each linking to its full card. */
   glance: GlanceGroup[];
   /** Each area's cards, with the fragment id of its heading. */
@@ -100,6 +103,7 @@ export function quarterPage(
     }))
     .sort((a, b) => b.date.localeCompare(a.date));
   const glanceGroups = glance(quarter);
+  const points = keyPoints(quarter, chooseHeadlines(quarter).cards);
   // The reader's route from the first screen: every indicator in a line, the full details, the commentary.
   const contents: ContentsEntry[] = [
     { id: 'glance-heading', text: `All ${quarter.cards.length} indicators at a glance`, children: glanceGroups.map((group) => ({ id: group.slug, text: `${group.area} (${group.rows.length})` })) },
@@ -143,7 +147,8 @@ export function quarterPage(
     description: quarter.summaryText ?? `${quarter.label} (${quarter.months}): ${quarter.summary.total} indicators; ${ragSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
     reported,
     contents,
-    keyPoints: keyPoints(quarter, chooseHeadlines(quarter).cards),
+    keyPoints: points,
+    pointsNote: percentagePointsNote([...points.flatMap((point) => quarter.cards.filter((card) => card.indicator.id === point.card?.id)), ...quarter.cards]),
     glance: glanceGroups,
     areas,
     corrections,
