@@ -106,7 +106,7 @@ describe('lineSpec', () => {
       { x: expect.any(Number), y: 66, label: 'Q4 2023/24', text: '66%' },
     ]);
     expect(spec.decimals).toBe(2);
-    expect(spec).toMatchObject({ kind: 'line', name: indicator.name, unit: 'percent', target: null, references: [] });
+    expect(spec).toMatchObject({ kind: 'line', name: indicator.title, unit: 'percent', target: null, references: [] });
   });
 
   it('has 0 decimals for whole counts and no figures', () => {

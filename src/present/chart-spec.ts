@@ -14,7 +14,7 @@ import { gapStarts } from './plot.ts';
 
 export interface LineSpec {
   kind: 'line';
-  /** Axis and tooltip wording. */
+  /** Legend, axis and tooltip wording: the plain title, never the dashboard's abbreviated name (#23). */
   name: string;
   unit: Indicator['unit'];
   /** The most decimals any figure was published with: axis ticks never claim more. */
@@ -57,7 +57,7 @@ export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], l
   const decimals = Math.max(0, ...known.map((point) => point.figure?.decimals ?? 0));
   return {
     kind: 'line',
-    name: indicator.name,
+    name: indicator.title,
     unit: indicator.unit,
     decimals,
     points,
