@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapStarts, niceTicks, plot } from '../src/present/plot';
+import { clearPlace, gapStarts, niceTicks, plot } from '../src/present/plot';
 
 describe.each([
   [73.6, 99.3, 4, [75, 80, 85, 90, 95]],
@@ -32,5 +32,18 @@ describe('a missing period breaks the line (#23)', () => {
     const points = [{ x: 0, y: 1 }, { x: 1, y: 2 }, { x: 3, y: 1 }];
     expect(plot(points, box)!.path.match(/M/g)).toHaveLength(1);
     expect(plot(points, box, [], new Set([2]))!.path).toMatch(/^M\S+ \S+ L\S+ \S+ M\S+ \S+$/);
+  });
+});
+
+describe('a label placed clear of the line (#23)', () => {
+  const right = { name: 'right', left: 80, right: 100, top: 40, bottom: 50 };
+  const left = { name: 'left', left: 0, right: 20, top: 40, bottom: 50 };
+  it.each([
+    ['a line falling through the right-hand place takes the left', [{ x: 0, y: 10 }, { x: 100, y: 90 }], new Set<number>(), 'left'],
+    ['a line clear of both keeps the first', [{ x: 0, y: 10 }, { x: 100, y: 10 }], new Set<number>(), 'right'],
+    ['a line through both keeps the first', [{ x: 0, y: 45 }, { x: 100, y: 45 }], new Set<number>(), 'right'],
+    ['a gap across the right-hand place leaves it clear', [{ x: 0, y: 10 }, { x: 70, y: 10 }, { x: 100, y: 90 }], new Set([2]), 'right'],
+  ])('%s', (_, points, breaks, expected) => {
+    expect(clearPlace([right, left], points, breaks).name).toBe(expected);
   });
 });

@@ -77,3 +77,34 @@ export function gapStarts(xs: readonly number[], frequency: keyof typeof STEP_MO
   const limit = STEP_MONTHS[frequency] * 1.5 * MONTH_MS;
   return new Set(xs.flatMap((x, i) => (i > 0 && x - xs[i - 1]! > limit ? [i] : [])));
 }
+
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Whether the segment from a to b passes through the rectangle (sampled finely enough for a chart's scale). */
+function crosses(a: { x: number; y: number }, b: { x: number; y: number }, rect: Rect): boolean {
+  for (let i = 0; i <= 40; i++) {
+    const x = a.x + ((b.x - a.x) * i) / 40;
+    const y = a.y + ((b.y - a.y) * i) / 40;
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a label sits clear of the line (#23): the first of the candidate boxes that no segment of the drawn path
+ * and no point passes through; the first candidate when none is clear. `points` are in SVG units, `breaks` as for plot().
+ */
+export function clearPlace<T extends Rect>(candidates: readonly T[], points: readonly { x: number; y: number }[], breaks: ReadonlySet<number> = new Set()): T {
+  const clear = candidates.find((rect) =>
+    points.every((point, i) => {
+      const inside = point.x >= rect.left - 6 && point.x <= rect.right + 6 && point.y >= rect.top - 6 && point.y <= rect.bottom + 6;
+      return !inside && (i === 0 || breaks.has(i) || !crosses(points[i - 1]!, point, rect));
+    }),
+  );
+  return clear ?? candidates[0]!;
+}
