@@ -1,6 +1,6 @@
 /** The quarter's meaning first (src/present/quarter-glance.ts): key points and the at-a-glance list, from the real content. */
 import { describe, expect, it } from 'vitest';
-import { figureOf, formatFigure } from '../src/core/format';
+import { formatFigure } from '../src/core/format';
 import { glance, keyPoints, percentagePointsNote, pointText, sentences } from '../src/present/quarter-glance';
 import { chooseHeadlines } from '../src/present/headlines';
 import { summaryIndicators } from '../src/model/figure-text';
@@ -27,15 +27,15 @@ describe('the key points and the at-a-glance list', async () => {
   const cardOf = (id: string) => q1.cards.find((card) => card.indicator.id === id)!;
 
   it('start with the summary’s sentences, its figure tags filled in from the data and marked as figures', () => {
-    const named = summaryIndicators(q1.commentary!.summary);
+    const named = summaryIndicators(q1.commentary!.summaryTree);
     expect(named.length).toBeGreaterThan(0);
     const figures = points.flatMap((point) => point.parts.filter((part) => part.figure).map((part) => part.text));
-    for (const id of named) expect(figures).toContain(formatFigure(figureOf(cardOf(id).record.latest), cardOf(id).indicator));
+    for (const id of named) expect(figures).toContain(formatFigure(cardOf(id).record.latest.figure, cardOf(id).indicator));
     expect(points.slice(0, 2).map(pointText).join(' ')).toBe(q1.summaryText);
   });
 
   it('then add headline figures the summary does not name, each linking to its card, then the counts', () => {
-    const named = new Set(summaryIndicators(q1.commentary!.summary));
+    const named = new Set(summaryIndicators(q1.commentary!.summaryTree));
     const linked = points.filter((point) => point.card).map((point) => point.card!.id);
     expect(linked.length).toBe(Math.min(3, headlines.filter((card) => !named.has(card.indicator.id)).length));
     for (const id of linked) expect(named.has(id)).toBe(false);
@@ -56,7 +56,7 @@ describe('the key points and the at-a-glance list', async () => {
     for (const row of rows) {
       const card = cardOf(row.id);
       expect(row.title).toBe(card.indicator.title);
-      expect(row.value).toBe(formatFigure(figureOf(card.record.latest), card.indicator));
+      expect(row.value).toBe(formatFigure(card.record.latest.figure, card.indicator));
       expect(row.rating).toBe(card.record.rag ? `${card.record.rag[0]!.toUpperCase()}${card.record.rag.slice(1)} rating` : 'Not rated');
       expect(row.direction).toMatch(/^(Improved|Worse|No change|Up \(not judged\)|Down \(not judged\)|No change \(not judged\)|No comparison)$/);
     }

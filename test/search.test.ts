@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { concepts, search, stem, words } from '../src/core/search';
-import { loadSiteSettings } from '../src/ingest/site-settings';
+import { readFileSync } from 'node:fs';
+import { parseSiteSettings } from '../src/ingest/site-settings';
 import { searchDoc } from '../src/present/search-docs';
 import { modelFromContent } from './helpers/model';
 import { ROOT } from './helpers/build';
@@ -96,7 +97,7 @@ describe('search, word by word', () => {
 
 describe('residents’ queries over the real indicators', async () => {
   const model = await modelFromContent();
-  const { synonyms } = loadSiteSettings(join(ROOT, 'content'));
+  const { synonyms } = parseSiteSettings(readFileSync(join(ROOT, 'content/site.yaml')), 'content/site.yaml').settings!;
   const docs = model.catalogue.map((indicator) => searchDoc(indicator));
   const ids = new Set(docs.map((doc) => doc.id));
 

@@ -6,7 +6,7 @@
  */
 import type { Card } from '../model/cards.ts';
 import { DIRECTION_WORDS } from '../model/cards.ts';
-import { figureOf, formatFigure } from '../core/format.ts';
+import { formatFigure } from '../core/format.ts';
 import type { QuarterView } from '../model/model.ts';
 import { renderSummaryParts, summaryIndicators, type SummaryPart } from '../model/figure-text.ts';
 
@@ -51,7 +51,7 @@ export function glanceRow(card: Card): GlanceRow {
   return {
     id: card.indicator.id,
     title: card.indicator.title,
-    value: formatFigure(figureOf(card.record.latest), card.indicator),
+    value: formatFigure(card.record.latest.figure, card.indicator),
     period: card.record.latest.period.label,
     direction: directionWord(card),
     directionKey: card.direction ?? 'not-judged',
@@ -143,8 +143,8 @@ export function keyPoints(quarter: Pick<QuarterView, 'cards' | 'commentary' | 's
 export function percentagePointsNote(cards: readonly Card[]): string | null {
   const card = cards.find((each) => each.record.previous && each.change?.includes('percentage points'));
   if (!card) return null;
-  const from = formatFigure(figureOf(card.record.previous), card.indicator);
-  const to = formatFigure(figureOf(card.record.latest), card.indicator);
+  const from = formatFigure(card.record.previous?.figure ?? null, card.indicator);
+  const to = formatFigure(card.record.latest.figure, card.indicator);
   const change = card.change!.replace(/, (an improvement|a worse result)$/, '');
   return `A change in percentage points is the gap between two percentages: from ${from} to ${to} is ${change}, not a change of ${change.replace(/^(up|down) /, '').replace(' percentage points', '')} per cent of ${from}.`;
 }
