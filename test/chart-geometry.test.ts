@@ -39,7 +39,7 @@ describe('a label placed clear of the line (#23)', () => {
   const right = { name: 'right', left: 80, right: 100, top: 40, bottom: 50 };
   const left = { name: 'left', left: 0, right: 20, top: 40, bottom: 50 };
   it.each([
-    ['a line falling through the right-hand place takes the left', [{ x: 0, y: 10 }, { x: 100, y: 90 }], new Set<number>(), 'left'],
+    ['a line falling through the right-hand place takes the left', [{ x: 0, y: 90 }, { x: 100, y: 45 }], new Set<number>(), 'left'],
     ['a line clear of both keeps the first', [{ x: 0, y: 10 }, { x: 100, y: 10 }], new Set<number>(), 'right'],
     ['a line through both keeps the first', [{ x: 0, y: 45 }, { x: 100, y: 45 }], new Set<number>(), 'right'],
     ['a gap across the right-hand place leaves it clear', [{ x: 0, y: 10 }, { x: 70, y: 10 }, { x: 100, y: 90 }], new Set([2]), 'right'],

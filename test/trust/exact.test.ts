@@ -98,6 +98,7 @@ const catalogue = Papa.parse<CatalogueRow>(readFileSync(join(ROOT, 'content/indi
 }).data;
 const idByName = new Map<string, string>();
 for (const row of catalogue) for (const name of [row.name, ...row.aliases.split('|')].filter((n) => n.trim())) idByName.set(nameKey(name), row.id);
+const idByTitle = new Map(catalogue.map((row) => [nameKey(row.title), row.id]));
 const catalogueById = new Map(catalogue.map((row) => [row.id, row]));
 const unitOf = (id: string) => catalogueById.get(id)!.unit;
 
@@ -283,7 +284,8 @@ function readCharts(document: Node): ShownChart[] {
     if (!script) return [];
     const spec = JSON.parse(textOf(script)) as ShownChart['spec'];
     if (spec.kind !== 'line') return [];
-    const id = idByName.get(nameKey(spec.name));
+    // A chart is named by the indicator's plain title (#23).
+    const id = idByTitle.get(nameKey(spec.name));
     if (!id) throw new Error(`a chart of "${spec.name}", which is not in the catalogue`);
     const rows = elements(chart, (n) => n.tagName === 'tbody')
       .flatMap((tbody) => (tbody.childNodes ?? []).filter((tr) => tr.tagName === 'tr'))
