@@ -88,6 +88,8 @@ function readDelimited(path: string, delimiter: string): string[][] {
 interface CatalogueRow {
   id: string;
   name: string;
+  /** The plain title: what charts are named by (#23). */
+  title: string;
   aliases: string;
   unit: string;
 }
