@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
+import { printMargins } from './src/integrations/print-margins.ts';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ export default defineConfig({
   base,
   cacheDir,
   trailingSlash: 'ignore',
-  integrations: [contentCheck(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' }), hostFiles()],
+  integrations: [contentCheck(), sitemap({ previewDrafts: process.env.PREVIEW_DRAFTS === '1' }), hostFiles(), printMargins()],
   // No Markdown is compiled (commentary is rendered from the checked tree); Shiki's inline styles would not pass the CSP.
   markdown: { syntaxHighlight: false },
   build: { format: 'directory' },

@@ -14,6 +14,9 @@ import { contentSignature, readContentFiles } from '../src/ingest/read-content.t
 import { blockingProblems, validateContent, type ContentReport } from '../src/ingest/validate.ts';
 import { readBuildClock } from '../src/core/release-time.ts';
 import { annotation, annotationSystem } from '../src/core/annotations.ts';
+import { readability } from '../src/ingest/readability.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const contentDir = process.env.CONTENT_DIR || 'content';
@@ -21,6 +24,25 @@ const includeDrafts = args.has('--drafts');
 const verbose = args.has('--verbose');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Advice on the commentary's plain English (#23), never a problem: average sentence length, reading age, and the longest
+ * sentences. Drafts always get it; a published quarter only with --verbose (its text is the record and is not edited).
+ */
+function readingReport(folder: string, published = false): string[] {
+  const file = join(folder, 'commentary.mdx');
+  if (!existsSync(file) || (published && !verbose)) return [];
+  const read = readability(readFileSync(file, 'utf8'));
+  if (!read.sentences) return [];
+  const out = [
+    `  Reading: ${read.wordsPerSentence.toFixed(1)} words a sentence on average, reading age about ${Math.round(read.readingAge)} (aim for under 20 words and an age of 9 to 12).`,
+  ];
+  if (read.longest.length) {
+    out.push(`  Longest sentences (over 25 words; shorter ones are easier to read on a phone):`);
+    for (const sentence of read.longest) out.push(`    ${file}${sentence.line ? `:${sentence.line}` : ''} (${sentence.words} words): "${sentence.text.length > 100 ? `${sentence.text.slice(0, 97)}...` : sentence.text}"`);
+  }
+  return out;
+}
 
 function describe(report: ContentReport): { text: string; ok: boolean } {
   const out: string[] = [];
@@ -35,6 +57,7 @@ function describe(report: ContentReport): { text: string; ok: boolean } {
     const verdict = quarter.problems.length ? plural(quarter.problems.length, 'problem') : 'fine';
     out.push('', `${quarter.id} (${state}): ${verdict}.`);
     for (const note of quarter.notes) out.push(`  ${note}`);
+    out.push(...readingReport(quarter.path, quarter.publication === 'published'));
     if (quarter.problems.length) {
       if (quarter.publication === 'draft' && !includeDrafts) out.push('  These do not stop the build while the quarter is a draft; fix them before publishing.');
       for (const [file, problems] of groupByFile(quarter.problems)) out.push(formatFileProblems(file, problems).replace(/^/gm, '  '));

@@ -1,6 +1,6 @@
 /** What an indicator card shows (src/present/card-view.ts), from the real content without a build. */
 import { describe, expect, it } from 'vitest';
-import { cardView } from '../src/present/card-view';
+import { cardView, ratingView } from '../src/present/card-view';
 import { modelFromContent, reportOf } from './helpers/model';
 
 describe('the card view', async () => {
@@ -9,7 +9,7 @@ describe('the card view', async () => {
   const viewOf = (id: string) => cardView(q1.cards.find((card) => card.indicator.id === id)!, q1.trends.get(id) ?? []);
 
   it.each([
-    ['care-leavers-eet', { value: '47.3%', period: 'Q1 2024/25', compared: 'Compared with 63.3% in Q4 2023/24: down 16.0 percentage points, a worse result.', target: { shown: '>54.0%', words: 'above 54.0%' }, quartile: '4th (bottom)', averages: [] }],
+    ['care-leavers-eet', { value: '47.3%', period: 'Q1 2024/25', compared: 'Compared with 63.3% in Q4 2023/24: down 16.0 percentage points.', standing: 'Below the 54.0% target; bottom quartile nationally.', cite: 'Cite this figure: 47.3% in Q1 2024/25', target: { shown: '>54.0%', words: 'above 54.0%' }, quartile: '4th (bottom)', averages: [] }],
     ['secondary-schools-good-outstanding', { value: '77.8%', target: null, quartile: '4th (bottom)', averages: [{ term: 'Statistical neighbours', figure: '86.1%' }, { term: 'England average', figure: '83.8%' }] }],
     ['cic-dental-checks', { value: '73.0%', target: null, quartile: 'No benchmark', averages: [] }],
     ['children-mainstream-sen-support', { value: '13,374', period: 'Summer Term 2024', compared: 'Compared with 12,968 in Spring Term 2024: up 406.' }],
@@ -45,4 +45,36 @@ describe('the card view', async () => {
     // A word that agrees gives no note.
     expect(cardView({ ...primary, record: { ...primary.record, councilTrend: 'Increase' } }, []).councilTrend).toBeNull();
   });
+
+  it('says the judgement once: the comparison gives the change, the badge says better or worse', () => {
+    for (const card of q1.cards) {
+      const view = cardView(card, q1.trends.get(card.indicator.id) ?? []);
+      const words = `${view.compared ?? ''} ${view.standing ?? ''} ${view.rating.words}`;
+      expect(words, card.indicator.id).not.toMatch(/improvement|worse|better/i);
+    }
+  });
+
+  const target = { value: 90, decimals: 0, text: '>90%', comparison: 'above' as const };
+  it.each([
+    ['meets its target, rated amber', { rag: 'amber', target }, true, null, /meets its target but is rated amber/],
+    ['misses its target, rated green', { rag: 'green', target }, false, null, /misses its target but is rated green/],
+    ['has no target, rated red', { rag: 'red', target: null }, null, null, /No target is published/],
+    ['rated green although worse', { rag: 'green', target }, true, 'worse', /although the figure got worse/],
+    ['rated red although better', { rag: 'red', target }, false, 'improved', /although the figure got better/],
+    ['meets its target, rated green (control)', { rag: 'green', target }, true, 'improved', null],
+    ['misses its target, rated red (control)', { rag: 'red', target }, false, 'worse', null],
+    ['not rated (control)', { rag: null, target }, true, null, null],
+  ] as const)('says whose the rating is, and explains when it %s', (_, record, targetMet, direction, note) => {
+    const view = ratingView({ record: record as never, targetMet, direction });
+    expect(view.words).toMatch(/council/);
+    if (note) expect(view.note).toMatch(note);
+    else expect(view.note).toBeNull();
+  });
+
+  it('on the real cards, explains every rating that meets its target but is not green, and only those or other disagreements', () => {
+    const disagreeing = q1.cards.filter((card) => card.record.rag && card.record.target && card.targetMet === true && card.record.rag !== 'green');
+    expect(disagreeing.length).toBeGreaterThan(0);
+    for (const card of disagreeing) expect(ratingView(card).note, card.indicator.id).toMatch(/meets its target/);
+  });
 });
+

@@ -50,9 +50,9 @@ describe.each([
   ['a revision', [point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4, true)], "Latest figure: 87.4% in Q4 2023/24. One figure was revised by a later report. The table shows each report's figure. Higher is better."],
   // Each figure with the decimals it was published with: 75.71% is not rounded to 75.7%, 66% is not padded to 66.0% or 66.00%.
   ['figures with different published decimals', [point('Q4 2022/23', 75.71, false, 2), point('Q3 2023/24', 66, false, 0), point('Q4 2023/24', 87.4)],
-    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 66%, in Q3 2023/24. Higher is better.'],
+    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 66%, in Q3 2023/24. The line breaks between Q4 2022/23 and Q3 2023/24: no figure was reported in between. Higher is better.'],
   ['a lowest figure with two decimals', [point('Q4 2022/23', 75.71, false, 2), point('Q3 2023/24', 82.6), point('Q4 2023/24', 87.4)],
-    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 75.71%, in Q4 2022/23. Higher is better.'],
+    'Latest figure: 87.4% in Q4 2023/24. There are 3 figures, from Q4 2022/23 to Q4 2023/24. The highest was 87.4%, in Q4 2023/24. The lowest was 75.71%, in Q4 2022/23. The line breaks between Q4 2022/23 and Q3 2023/24: no figure was reported in between. Higher is better.'],
 ])('describeSeries: %s', (_name, series, expected) => {
   it(`says "${expected}"`, () => {
     expect(describeSeries(indicator, series, undefined)).toBe(expected);
@@ -80,7 +80,7 @@ describe('describeSeries with the latest card', () => {
   it('shows counts with thousands separated and scores with a true minus sign', () => {
     const ehe = latestRecord('Q1 2024/25', 1279, 0, { previous: { period: period('Q1 2023/24'), figure: { value: 1128, decimals: 0 } } });
     expect(describeSeries(count, [point('Q1 2023/24', 1128, false, 0), point('Q1 2024/25', 1279, false, 0)], buildCard(count, ehe))).toBe(
-      '1,279 in Q1 2024/25, up 151 from 1,128 in Q1 2023/24 (neither higher nor lower is better).',
+      '1,279 in Q1 2024/25, up 151 from 1,128 in Q1 2023/24 (neither higher nor lower is better). The line breaks between Q1 2023/24 and Q1 2024/25: no figure was reported in between.',
     );
     const p8 = latestRecord('2022/23 Final', -0.09, 2, { previous: { period: period('2021/22 Final'), figure: { value: 0.01, decimals: 2 } } });
     expect(describeSeries(score, [point('2021/22 Final', 0.01, false, 2), point('2022/23 Final', -0.09, false, 2)], buildCard(score, p8))).toBe(
@@ -106,7 +106,7 @@ describe('lineSpec', () => {
       { x: expect.any(Number), y: 66, label: 'Q4 2023/24', text: '66%' },
     ]);
     expect(spec.decimals).toBe(2);
-    expect(spec).toMatchObject({ kind: 'line', name: indicator.name, unit: 'percent', target: null, references: [] });
+    expect(spec).toMatchObject({ kind: 'line', name: indicator.title, unit: 'percent', target: null, references: [] });
   });
 
   it('has 0 decimals for whole counts and no figures', () => {

@@ -243,7 +243,10 @@ describe('<Indicator />', () => {
   it('renders the card without taking the grid card’s anchor', async () => {
     const out = await html('Indicator', { of: 'care-leavers-eet' });
     expect(byId(parseHtmlFragment(out), 'care-leavers-eet')).toBeUndefined();
-    expect(htmlToText(out)).toContain('Care leavers EET 47.3% in Q1 2024/25 Compared with 63.3% in Q4 2023/24: down 16.0 percentage points, a worse result.');
+    // A line linking to the full card, not a second card: its name and judgement are said once on the page (#23).
+    expect(htmlToText(out)).toContain('Care leavers in education, work or training : 47.3% in Q1 2024/25 Direction of travel: Worse The council’s RAG rating: Red');
+    expect(out).toContain('href="#care-leavers-eet"');
+    expect(out).not.toMatch(/<h[1-6]/);
   });
 });
 

@@ -23,9 +23,10 @@ describe('the indicators list data', async () => {
     expect(item(id).path).toBe(`/indicators/${id}/`);
   });
 
-  it('searches the title, the dashboard name and the definition, in lower case', () => {
-    expect(item('care-leavers-eet').search).toContain('care leavers in education, work or training');
-    expect(item('care-leavers-eet').search).toContain('care leavers eet');
+  it('searches the title, the dashboard name and the definition, each a field of its own for ranking', () => {
+    expect(item('care-leavers-eet').search).toMatchObject({ id: 'care-leavers-eet', title: 'Care leavers in education, work or training' });
+    expect(item('care-leavers-eet').search.names).toContain('Care leavers EET');
+    expect(item('care-leavers-eet').search.definition).toBe(model.catalogue.find((indicator) => indicator.id === 'care-leavers-eet')!.definition);
   });
 
   it('leaves out an area with no indicators, and an indicator no report has included has no figure', () => {

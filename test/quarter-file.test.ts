@@ -405,8 +405,8 @@ describe('warnings (the build carries on)', () => {
     expect(warnings[0]!.expected).toMatch(/^an increase: .* went from 90\.2% to 90\.3%$/);
   });
 
-  it('the Q1 2024/25 file, with no Trend column filled and no Green on a missed target, has none', () => {
-    expect(parse('content/quarters/2024-25-q1/data.tsv').warnings).toEqual([]);
+  it('the Q1 2024/25 file, with no Trend column filled and no Green on a missed target, has one: an Amber on a met target (line 13)', () => {
+    expect(parse('content/quarters/2024-25-q1/data.tsv').warnings).toEqual([expect.objectContaining({ line: 13, columnName: 'Status RAG', found: 'A' })]);
   });
 
   it('a Green rating on a missed target', () => {
@@ -415,6 +415,18 @@ describe('warnings (the build carries on)', () => {
     expect(indicators).toHaveLength(2);
     expect(warnings).toEqual([
       expect.objectContaining({ file, line: 2, column: 13, columnName: 'Status RAG', found: 'G', expected: expect.stringMatching(/47\.3% does not meet >54\.0%/) }),
+    ]);
+  });
+});
+
+describe('a met target rated amber or red (#23)', () => {
+  it('warns at the rating, once per row; a met target rated green and a missed one rated amber do not warn', () => {
+    const file = fixture('rated-below-met-target.tsv');
+    const { indicators, warnings } = parse(file);
+    expect(indicators).toHaveLength(4);
+    expect(warnings).toEqual([
+      expect.objectContaining({ file, line: 2, column: 13, columnName: 'Status RAG', found: 'A', expected: expect.stringMatching(/55\.0% meets >54\.0% but is rated amber/) }),
+      expect.objectContaining({ file, line: 3, column: 13, columnName: 'Status RAG', found: 'R', expected: expect.stringMatching(/91\.0% meets >90\.3% but is rated red/) }),
     ]);
   });
 });

@@ -19,12 +19,17 @@ describe('the quarter page data', async () => {
     expect(q1.latest).toBeNull();
   });
 
-  it('puts every area in the contents, with its card count, before the commentary', () => {
+  it('leads the contents with every indicator at a glance, area by area with counts, and reaches the commentary', () => {
     const ids = q1.contents.map((entry) => entry.id);
-    expect(ids.indexOf('indicators-heading')).toBeLessThan(ids.indexOf('commentary-heading'));
-    const areas = q1.contents.find((entry) => entry.id === 'indicators-heading')!.children!;
+    expect(ids[0]).toBe('glance-heading');
+    expect(ids).toContain('commentary-text');
+    const areas = q1.contents.find((entry) => entry.id === 'glance-heading')!.children!;
     expect(areas.map((area) => area.text)).toEqual(['Early Years (3)', 'Education (9)', 'SEND (2)', 'Social Care (8)']);
-    expect(areas.map((area) => area.id)).toEqual(q1.areas.map((group) => group.slug));
+    expect(areas.map((area) => area.id)).toEqual(q1.glance.map((group) => group.slug));
+  });
+
+  it('prints plain titles, never the dashboard’s abbreviated names', () => {
+    for (const row of q1.printRows) expect(row.name).toBe(model.catalogue.find((indicator) => indicator.id === row.id)!.title);
   });
 
   it.each([

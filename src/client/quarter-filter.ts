@@ -9,7 +9,7 @@
  * on load and rewritten with history.replaceState, so a filtered view can be
  * shared. It also adds a "Copy link" button to each card.
  */
-import { ANNOUNCE_PAUSE_MS, fold, searchMatches } from './search';
+import { ANNOUNCE_PAUSE_MS, search, type SearchDoc, type SearchHit, type Synonym } from './search';
 
 /** Query parameter → the card's data attribute it is compared with. */
 const SELECTS = { area: 'area', outcome: 'outcome', rag: 'status', direction: 'trend' } as const;
@@ -26,7 +26,12 @@ class KpiFilters extends HTMLElement {
   private status!: HTMLElement;
   private cards: HTMLElement[] = [];
   private sections: HTMLElement[] = [];
-  private haystacks = new Map<HTMLElement, string>();
+  /** The "at a glance" line of each card, hidden with it. */
+  private rows = new Map<HTMLElement, HTMLElement>();
+  private docs: SearchDoc[] = [];
+  private synonyms: Synonym[] = [];
+  /** The last query's hits by card id, or null with no query. */
+  private hits: Map<string, SearchHit> | null = null;
   private announceTimer: number | undefined;
 
   connectedCallback() {
@@ -53,21 +58,25 @@ class KpiFilters extends HTMLElement {
 
     const main = this.closest('main') ?? document;
     this.cards = [...main.querySelectorAll<HTMLElement>('article.card[id][data-area]')];
-    this.sections = [...main.querySelectorAll<HTMLElement>('section[aria-labelledby^="area-"]')].filter((section) => section.querySelector('article.card'));
-    let index: Record<string, string> = {};
-    try {
-      index = JSON.parse(this.querySelector('script[data-filter-index]')?.textContent || '{}');
-    } catch {
-      // Without the index, search the card's own heading.
-    }
+    this.sections = [...main.querySelectorAll<HTMLElement>('section.area, section.glance-area')];
     for (const card of this.cards) {
-      const heading = card.querySelector('h2, h3, h4')?.textContent ?? '';
-      this.haystacks.set(card, fold(`${index[card.id] ?? ''} ${heading}`));
+      const row = main.querySelector<HTMLElement>(`[data-glance="${CSS.escape(card.id)}"]`);
+      if (row) this.rows.set(card, row);
     }
+    try {
+      const index = JSON.parse(document.querySelector('script[data-filter-index]')?.textContent || '{}') as { docs?: SearchDoc[]; synonyms?: Synonym[] };
+      this.docs = index.docs ?? [];
+      this.synonyms = index.synonyms ?? [];
+    } catch {
+      // Without the index, search the cards' own headings.
+    }
+    if (this.docs.length === 0) this.docs = this.cards.map((card) => ({ id: card.id, title: card.querySelector('h2, h3, h4')?.textContent ?? '', names: '', definition: '' }));
 
     // Read the URL before showing the controls, so a shared link opens filtered.
     this.writeState(this.readUrl());
     const active = this.isActive(this.state());
+    const filterFold = this.querySelector<HTMLDetailsElement>('[data-filter-fold]');
+    if (active && filterFold) filterFold.open = true;
     this.apply();
     this.status.textContent = active ? this.countMessage() : '';
     this.writeUrl();
@@ -135,13 +144,29 @@ class KpiFilters extends HTMLElement {
       if (key === except || state[key] === '') continue;
       if (card.dataset[SELECTS[key]] !== state[key]) return false;
     }
-    return searchMatches(this.haystacks.get(card) ?? '', state.q);
+    return this.hits === null || this.hits.has(card.id);
   }
 
   private apply() {
     const state = this.state();
-    for (const card of this.cards) card.hidden = !this.cardMatches(card, state);
-    for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden])');
+    this.hits = state.q.trim() ? new Map(search(state.q, this.docs, this.synonyms).map((hit) => [hit.id, hit])) : null;
+    for (const card of this.cards) {
+      card.hidden = !this.cardMatches(card, state);
+      const row = this.rows.get(card);
+      if (row) {
+        row.hidden = card.hidden;
+        // The words that matched, so a reader sees why a line is there.
+        let why = row.querySelector<HTMLElement>('.glance-matched');
+        const hit = this.hits?.get(card.id);
+        if (hit && !why) {
+          why = document.createElement('span');
+          why.className = 'glance-matched muted';
+          row.append(why);
+        }
+        if (why) why.textContent = hit ? `Matches: ${hit.matched.join(', ')}` : '';
+      }
+    }
+    for (const section of this.sections) section.hidden = !section.querySelector('article.card:not([hidden]), [data-glance]:not([hidden])');
     // Each option's count says how many cards it would show with the other filters as they are.
     for (const key of SELECT_KEYS) {
       for (const option of this.selects[key].options) {
@@ -184,18 +209,15 @@ function addCopyLinks(cards: HTMLElement[]) {
   for (const card of cards) {
     if (card.querySelector('.card-copy')) continue;
     const name = card.querySelector(`#${CSS.escape(card.id)}-name`)?.textContent?.trim() || card.querySelector('h2, h3, h4')?.textContent?.trim() || card.id;
-    const links = card.querySelector('.card-links');
-    const wrapper = document.createElement(links && /^(UL|OL)$/.test(links.tagName) ? 'li' : links ? 'span' : 'div');
+    const links = card.querySelector('.card-cite') ?? card.querySelector('.card-links');
+    const wrapper = document.createElement(links && /^(UL|OL)$/.test(links.tagName) ? 'li' : links && links.tagName !== 'DETAILS' ? 'span' : 'div');
     wrapper.className = 'card-copy no-print';
 
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-link';
-    button.append('Copy link');
-    const hiddenName = document.createElement('span');
-    hiddenName.className = 'visually-hidden';
-    hiddenName.textContent = ` to ${name}`;
-    button.append(hiddenName);
+    // Inside the card's own disclosure, so the card's name is not said again (#23).
+    button.append('Copy link to this card');
 
     const status = document.createElement('span');
     status.className = 'copy-status';

@@ -148,7 +148,8 @@ function lineConfig(spec: LineSpec, font: Partial<FontSpec>): ChartConfiguration
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: spec.name,
-      data: spec.points.map((p) => ({ x: p.x, y: p.y })),
+      // A missing period is a gap (#23): a point with no value between the figures either side, so the line breaks there.
+      data: spec.points.flatMap((p, i) => [...(spec.gaps?.includes(i) ? [{ x: (spec.points[i - 1]!.x + p.x) / 2, y: null as number | null }] : []), { x: p.x, y: p.y as number | null }]),
       borderColor: COLOURS.series,
       backgroundColor: COLOURS.series,
       pointStyle: 'circle',

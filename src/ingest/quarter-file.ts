@@ -375,6 +375,15 @@ function checkConsistency(data: QuarterRow, indicator: Indicator, row: SourceRow
     warnings.push({
       ...at(row, 'rag'),
       expected: `a rating that reflects the target: ${formatFigure(data.latestValue, indicator)} does not meet ${data.target.text}`,
+      hint: 'If the rating is right, the card says so: it tells readers the rating is the council’s and can differ from the target.',
+    });
+  }
+  // The other way round (#23): a figure that meets its target but is rated amber or red. The card explains it to readers; the officer is told, in case it is a slip.
+  if ((data.rag === 'amber' || data.rag === 'red') && data.target && latest !== null && meetsTarget(latest, data.target, indicator.polarity) === true) {
+    warnings.push({
+      ...at(row, 'rag'),
+      expected: `a rating that reflects the target: ${formatFigure(data.latestValue, indicator)} meets ${data.target.text} but is rated ${data.rag}`,
+      hint: 'If the rating is right, the card says so: it tells readers the rating is the council’s and can differ from the target.',
     });
   }
   return warnings;

@@ -43,7 +43,7 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
   'no-change': 'No change',
 };
 
-function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
+export function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const { record, indicator, targetMet, direction } = card;
   if (!record.target || targetMet === null) return null;
   const target = `${formatFigure(record.target, indicator)} target`;

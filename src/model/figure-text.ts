@@ -91,20 +91,59 @@ export function figureText(component: string, props: Readonly<Record<string, str
   }
 }
 
-/** The summary as plain text, from the tree the check read, its figure tags filled in from the quarter's cards. */
-export function renderSummary(summary: readonly Inline[], context: FigureContext): string {
-  const text = (node: Inline): string => {
+/** A piece of a summary: plain words, or the words a figure tag printed (marked, so a page can show them as figures). */
+export interface SummaryPart {
+  text: string;
+  figure: boolean;
+}
+
+/** The summary in pieces, from the tree the check read, its figure tags filled in from the quarter's cards; whitespace runs become one space. */
+export function renderSummaryParts(summary: readonly Inline[], context: FigureContext): SummaryPart[] {
+  const parts: SummaryPart[] = [];
+  const visit = (node: Inline) => {
     switch (node.kind) {
       case 'text':
       case 'code':
-        return node.value;
+        parts.push({ text: node.value, figure: false });
+        return;
       case 'break':
-        return ' ';
+        parts.push({ text: ' ', figure: false });
+        return;
       case 'figure':
-        return figureText(node.component, node.props, context) ?? '';
+        parts.push({ text: figureText(node.component, node.props, context) ?? '', figure: true });
+        return;
       default:
-        return node.children.map(text).join('');
+        node.children.forEach(visit);
     }
   };
-  return summary.map(text).join('').replace(/\s+/g, ' ').trim();
+  summary.forEach(visit);
+  const joined = parts.map((part) => ({ ...part, text: part.text.replace(/\s+/g, ' ') }));
+  if (joined[0]) joined[0].text = joined[0].text.trimStart();
+  if (joined.at(-1)) joined.at(-1)!.text = joined.at(-1)!.text.trimEnd();
+  return joined.filter((part) => part.text !== '');
+}
+
+/** The summary as plain text, from the tree the check read, its figure tags filled in from the quarter's cards. */
+export function renderSummary(summary: readonly Inline[], context: FigureContext): string {
+  return renderSummaryParts(summary, context)
+    .map((part) => part.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The indicators a summary's figure tags name, in the order it first names them
+ * (`<Value of="care-leavers-eet" />` → "care-leavers-eet"): the story the summary tells.
+ */
+export function summaryIndicators(summary: readonly Inline[]): string[] {
+  const ids: string[] = [];
+  const visit = (node: Inline) => {
+    if (node.kind === 'figure') {
+      const of = node.props.of;
+      if (of && !ids.includes(of)) ids.push(of);
+    } else if ('children' in node) node.children.forEach(visit);
+  };
+  summary.forEach(visit);
+  return ids;
 }

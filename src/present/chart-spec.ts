@@ -10,10 +10,11 @@ import { targetWords } from '../model/figure-text.ts';
 import { formatChange, formatFigure } from '../core/format.ts';
 import { periodMidpoint, periodKey } from '../core/periods.ts';
 import type { SeriesPoint } from '../model/series.ts';
+import { gapStarts } from './plot.ts';
 
 export interface LineSpec {
   kind: 'line';
-  /** Axis and tooltip wording. */
+  /** Legend, axis and tooltip wording: the plain title, never the dashboard's abbreviated name (#23). */
   name: string;
   unit: Indicator['unit'];
   /** The most decimals any figure was published with: axis ticks never claim more. */
@@ -22,6 +23,8 @@ export interface LineSpec {
   points: { x: number; y: number; label: string; text: string }[];
   target: { y: number; label: string; text: string } | null;
   references: { x: number; y: number; label: string; text: string; series: 'Statistical neighbours' | 'England' }[];
+  /** Indices of points that follow a missing period: the line breaks before each. */
+  gaps: number[];
 }
 
 export interface BarSpec {
@@ -54,13 +57,24 @@ export function lineSpec(indicator: Indicator, series: readonly SeriesPoint[], l
   const decimals = Math.max(0, ...known.map((point) => point.figure?.decimals ?? 0));
   return {
     kind: 'line',
-    name: indicator.name,
+    name: indicator.title,
     unit: indicator.unit,
     decimals,
     points,
     target: latest?.target ? { y: latest.target.value, label: `Target ${latest.target.text}`, text: formatFigure(latest.target, indicator) } : null,
     references,
+    gaps: [...gapStarts(points.map((point) => point.x), indicator.frequency)],
   };
+}
+
+/** The sentence saying where a line breaks for missing periods (short: a description is read aloud); null with no gap. */
+export function gapsText(indicator: Indicator, known: readonly SeriesPoint[]): string | null {
+  const starts = [...gapStarts(known.map((point) => periodMidpoint(point.period)), indicator.frequency)];
+  const between = (i: number) => `between ${known[i - 1]!.period.label} and ${known[i]!.period.label}`;
+  if (starts.length === 0) return null;
+  if (starts.length === 1) return `The line breaks ${between(starts[0]!)}: no figure was reported in between.`;
+  if (starts.length === 2) return `The line breaks ${between(starts[0]!)}, and ${between(starts[1]!)}: no figures were reported in between.`;
+  return `The line breaks in ${starts.length} places where no figure was reported; the table lists every figure.`;
 }
 
 const LEAD = { improved: 'Better', worse: 'Worse', 'no-change': 'No change' } as const;
@@ -123,6 +137,8 @@ export function describeSeries(indicator: Indicator, series: readonly (SeriesPoi
   }
   const missing = series.filter((point) => point.figure === null);
   if (missing.length) sentences.push(`No figure was published for ${periodsOf(missing)}.`);
+  const gaps = gapsText(indicator, known);
+  if (gaps) sentences.push(gaps);
   const revisedLater = series.filter((point) => point.laterRevisions?.length).length;
   if (revisedLater) sentences.push(`${revisedLater === 1 ? 'One figure shown here was' : `${revisedLater} figures shown here were`} revised in a later report.`);
   else {

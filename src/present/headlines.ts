@@ -1,10 +1,12 @@
 /**
  * The home page's headline figures: the ones the quarter's commentary chose
- * (`headlines:`), or else a balanced choice, and a sentence saying which.
+ * (`headlines:`), or else the indicators its summary names followed by a
+ * balanced choice, and a sentence saying which.
  */
 import type { Card } from '../model/cards.ts';
 import type { QuarterView } from '../model/model.ts';
 import { ragSchema } from '../core/vocabulary.ts';
+import { summaryIndicators } from '../model/figure-text.ts';
 
 export interface Headlines {
   cards: Card[];
@@ -22,10 +24,17 @@ export function chooseHeadlines(quarter: Pick<QuarterView, 'cards' | 'commentary
       how: 'Chosen by the report’s authors.',
     };
   }
-  // Good news and bad alike: up to two red, two amber and two green, each in the dashboard's own order.
-  const cards = ragSchema.options.flatMap((rating) => quarter.cards.filter((card) => card.record.rag === rating).slice(0, PER_RATING));
+  // The summary's story first: the indicators it names, in its order; they count towards the balance below.
+  const named = summaryIndicators(quarter.commentary?.summaryTree ?? []).flatMap((id) => quarter.cards.filter((card) => card.indicator.id === id));
+  // Then good news and bad alike: up to two red, two amber and two green in all, each in the dashboard's own order.
+  const balanced = ragSchema.options.flatMap((rating) => {
+    const room = PER_RATING - named.filter((card) => card.record.rag === rating).length;
+    return quarter.cards.filter((card) => card.record.rag === rating && !named.includes(card)).slice(0, Math.max(0, room));
+  });
   return {
-    cards,
-    how: 'The report did not choose headline figures. So these are up to two red, two amber and two green measures, in the order of the council’s dashboard.',
+    cards: [...named, ...balanced],
+    how: named.length
+      ? `The report did not choose headline figures. So these start with the ${named.length === 1 ? 'measure' : 'measures'} its summary names. Then come others, to make two red, two amber and two green, in the dashboard’s order.`
+      : 'The report did not choose headline figures. So these are up to two red, two amber and two green measures, in the order of the council’s dashboard.',
   };
 }

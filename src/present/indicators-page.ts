@@ -8,14 +8,16 @@ import type { Indicator } from '../schemas/indicator.ts';
 import { formatFigure } from '../core/format.ts';
 import { areaSlug } from './quarter-page.ts';
 import { paths } from './urls.ts';
+import { searchDoc } from './search-docs.ts';
+import type { SearchDoc } from '../core/search.ts';
 
 export interface IndicatorListItem {
   indicator: Indicator;
   path: string;
   /** The newest report's card and its figure as published ("47.3%" in "Q1 2024/25"); null before any report includes it. */
   latest: { card: Card; value: string; period: string } | null;
-  /** What the filter searches: title, dashboard name and its other spellings, definition, in lower case. */
-  search: string;
+  /** What the search looks through: title, dashboard name and its other spellings, definition. */
+  search: SearchDoc;
 }
 
 export interface IndicatorsPage {
@@ -30,7 +32,7 @@ export function indicatorsPage(model: SiteModel, areas: readonly string[]): Indi
       indicator,
       path: paths.indicator(indicator.id),
       latest: card ? { card, value: formatFigure(card.record.latest.figure, indicator), period: card.record.latest.period.label } : null,
-      search: `${indicator.title} ${indicator.name} ${indicator.aliases.join(' ')} ${indicator.definition}`.toLowerCase(),
+      search: searchDoc(indicator),
     };
   };
   return {

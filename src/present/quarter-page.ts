@@ -12,8 +12,11 @@ import { describeQuartiles, quartileSpec, type BarSpec } from './chart-spec.ts';
 import { commentaryHeadingIds } from './commentary.ts';
 import type { Block } from '../core/commentary-tree.ts';
 
+import { areaSlug, glance, keyPoints, percentagePointsNote, type GlanceGroup, type KeyPoint } from './quarter-glance.ts';
+import { chooseHeadlines } from './headlines.ts';
+
 /** Fragment ids the quarter page gives its own parts, besides the contents entries and each card's indicator id. */
-const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption'];
+const PAGE_IDS = ['main', 'contents-heading', 'quartile-table-caption', 'key-points-heading', 'commentary-heading', 'summary-heading', 'corrections', 'filters-title'];
 
 export interface ContentsEntry {
   /** The fragment on the page, without "#". */
@@ -42,11 +45,19 @@ export interface QuarterPage {
   latest: { id: string; label: string; year: string; quarter: string } | null;
   previous: QuarterView | null;
   next: QuarterView | null;
+  /** The quarter and its publication date, for the printed page's margin. */
+  printQuarter: { label: string; published: string | null };
   /** The meta description and link preview. */
   description: string;
   /** "Reported to the ... on 3 September 2024. Published 3 September 2024." */
   reported: string | null;
   contents: ContentsEntry[];
+  /** The quarter's meaning in a few sentences, for the first screen (#23). */
+  keyPoints: KeyPoint[];
+  /** "Percentage points" explained once, with the first example on the page; null when none is used. */
+  pointsNote: string | null;
+  /** Every indicator in a line, area by area, each linking to its full card. */
+  glance: GlanceGroup[];
   /** Each area's cards, with the fragment id of its heading. */
   areas: { area: string; slug: string; cards: QuarterView['cards'] }[];
   /** Corrections, newest first, each linking to its card on this page. */
@@ -61,10 +72,7 @@ export interface QuarterPage {
   commentaryHeadingIds: Map<Block, string>;
 }
 
-/** "Early Help" → "area-early-help": the fragment of an area's heading, stable while the area's name is. */
-export function areaSlug(area: string): string {
-  return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-}
+export { areaSlug };
 
 const RAG_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
@@ -94,20 +102,23 @@ export function quarterPage(
       reason: correction.reason,
     }))
     .sort((a, b) => b.date.localeCompare(a.date));
+  const glanceGroups = glance(quarter);
+  const points = keyPoints(quarter, chooseHeadlines(quarter).cards);
+  // The reader's route from the first screen: every indicator in a line, the full details, the commentary.
   const contents: ContentsEntry[] = [
-    { id: 'summary-heading', text: 'Summary' },
-    { id: 'indicators-heading', text: `All ${quarter.cards.length} indicators`, children: areas.map((group) => ({ id: group.slug, text: `${group.area} (${group.cards.length})` })) },
+    { id: 'glance-heading', text: `All ${quarter.cards.length} indicators at a glance`, children: glanceGroups.map((group) => ({ id: group.slug, text: `${group.area} (${group.rows.length})` })) },
+    ...(notes ? [{ id: 'commentary-text', text: 'Commentary' }] : []),
+    { id: 'indicators-heading', text: 'Full details' },
     { id: 'national-heading', text: 'National comparison' },
-    ...(notes ? [{ id: 'commentary-heading', text: 'Commentary' }] : []),
     ...(corrections.length ? [{ id: 'corrections-heading', text: 'Corrections' }] : []),
-    { id: 'updates-heading', text: 'Updates' },
-    { id: 'downloads-heading', text: 'Download the data' },
+    { id: 'downloads-heading', text: 'Data' },
   ];
   const printRows: PrintRow[] = quarter.cards.map((card) => {
     const { record, indicator } = card;
     return {
       id: indicator.id,
-      name: indicator.name,
+      // The plain title, as on screen: a printed page has no glossary to hover over.
+      name: indicator.title,
       area: indicator.area,
       latest: formatFigure(record.latest.figure, indicator),
       latestPeriod: record.latest.period.label,
@@ -132,9 +143,13 @@ export function quarterPage(
     latest: newest && newest.id !== quarter.id ? { id: newest.id, label: newest.label, year: newest.year, quarter: newest.quarter } : null,
     previous: quarter.previousId ? (model.quarterById.get(quarter.previousId) ?? null) : null,
     next: quarter.nextId ? (model.quarterById.get(quarter.nextId) ?? null) : null,
+    printQuarter: { label: quarter.label, published: recorded ? formatDate(recorded) : null },
     description: quarter.summaryText ?? `${quarter.label} (${quarter.months}): ${quarter.summary.total} indicators; ${ragSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`,
     reported,
     contents,
+    keyPoints: points,
+    pointsNote: percentagePointsNote([...points.flatMap((point) => quarter.cards.filter((card) => card.indicator.id === point.card?.id)), ...quarter.cards]),
+    glance: glanceGroups,
     areas,
     corrections,
     printRows,
@@ -143,6 +158,8 @@ export function quarterPage(
     commentaryHeadingIds: commentaryHeadingIds(notes?.body ?? [], [
       ...PAGE_IDS,
       ...contents.flatMap((entry) => [entry.id, ...(entry.children ?? []).map((child) => child.id)]),
+      ...areas.map((group) => group.slug),
+      'updates-heading',
       ...quarter.cards.map((card) => card.indicator.id),
     ]),
   };

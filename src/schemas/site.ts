@@ -70,6 +70,15 @@ export const siteSettingsSchema = z.strictObject({
     .default([]),
   /** Abbreviations explained on the About page. */
   glossary: z.array(z.strictObject({ term: z.string(), meaning: z.string() })).default([]),
+  /** Residents' words for what the indicators name otherwise: searching for `term` also finds any of `means`. */
+  synonyms: z
+    .array(
+      z.strictObject({
+        term: z.string({ error: 'the word or phrase a resident might search for' }).min(2),
+        means: z.array(z.string().min(2), { error: 'a list of the words or phrases it also finds' }).min(1, 'at least one word or phrase it also finds'),
+      }),
+    )
+    .default([]),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

@@ -26,6 +26,7 @@ const spec = (points: LineSpec['points'], more: Partial<LineSpec> = {}): LineSpe
   points,
   target: { y: 54, label: 'Target >54.0%', text: '54.0%' },
   references: [],
+  gaps: [],
   ...more,
 });
 
