@@ -7,6 +7,15 @@ import type { Polarity } from './cells.ts';
 export type Direction = 'improved' | 'worse' | 'no-change';
 export type Movement = 'up' | 'down' | 'same';
 
+/** The word a reader sees for each direction of travel: on cards, badges, filters, lists. Defined once. */
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = { improved: 'Improved', worse: 'Worse', 'no-change': 'No change' };
+
+/** A change where neither direction is better: "Up (not judged)"; "No comparison" without an earlier figure. */
+export function unjudgedLabel(movement: Movement | null): string {
+  if (!movement) return 'No comparison';
+  return `${movement === 'up' ? 'Up' : movement === 'down' ? 'Down' : 'No change'} (not judged)`;
+}
+
 /** Whether the value went up, down or stayed the same. */
 export function movement(previous: number, latest: number): Movement {
   if (latest > previous) return 'up';

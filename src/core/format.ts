@@ -74,3 +74,11 @@ export function ordinal(n: number): string {
 export function formatDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/**
+ * A publishedDate as a date, or null when it is missing or "not recorded" (a past quarter whose papers give
+ * none): the one place that rule is written, for every page, feed and data file.
+ */
+export function recordedDate(date: string | null | undefined): string | null {
+  return date && date !== 'not recorded' ? date : null;
+}

@@ -7,6 +7,8 @@ import { z } from 'astro/zod';
 /** RAG rating against target, worst first (the order headlines and counts use). */
 export const ragSchema = z.enum(['red', 'amber', 'green']);
 export type Rag = z.infer<typeof ragSchema>;
+/** The word a reader sees for each rating. Defined once. */
+export const RAG_LABELS: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red' };
 
 /** National quartile: 1 is the top quarter of councils. */
 export const quartileSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

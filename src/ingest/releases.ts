@@ -9,7 +9,7 @@
  */
 import { releaseRowSchema } from '../schemas/release.ts';
 import { cellsByKey, decodeText, mapColumns, readTable, type ColumnSpec } from './delimited.ts';
-import { formatDate } from '../core/format.ts';
+import { formatDate, recordedDate } from '../core/format.ts';
 import { parseQuarterId, type ReportingQuarter } from '../core/periods.ts';
 import { parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
@@ -144,10 +144,6 @@ export function pastReleases(
     }));
 }
 
-/** A publishedDate as a date, or null when it is "not recorded" or missing. */
-export function recordedDate(date: string | undefined | null): string | null {
-  return date && date !== 'not recorded' ? date : null;
-}
 
 // ---------------------------------------------------------------------------
 // iCalendar (RFC 5545)

@@ -37,11 +37,6 @@ export interface Revision {
   later: boolean;
 }
 
-export const DIRECTION_WORDS: Record<Direction, string> = {
-  improved: 'Improved',
-  worse: 'Worse',
-  'no-change': 'No change',
-};
 
 export function targetPhrase(card: Omit<Card, 'sentence' | 'revisions'>): string | null {
   const { record, indicator, targetMet, direction } = card;

@@ -4,7 +4,7 @@
  * reads the clock, so a build of the same content gives the same bytes.
  */
 import type { QuarterView } from '../model/model.ts';
-import { formatDate } from '../core/format.ts';
+import { formatDate, recordedDate } from '../core/format.ts';
 import { directionSentence, quartileSentence, ragSentence } from '../model/summary.ts';
 
 /** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/U+FFFF. */
@@ -99,7 +99,7 @@ export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (qua
     .filter((quarter) => quarter.publication === 'published')
     .map((quarter) => {
       const commentary = quarter.commentary;
-      const published = commentary?.publishedDate && commentary.publishedDate !== 'not recorded' ? commentary.publishedDate : undefined;
+      const published = recordedDate(commentary?.publishedDate) ?? undefined;
       const corrections = [...(commentary?.corrections ?? [])].sort((a, b) => a.date.localeCompare(b.date));
       const summary = quarter.summaryText ?? `${quarter.months}: ${quarter.summary.total} indicators. ${ragSentence(quarter.summary)} ${directionSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`;
       return {

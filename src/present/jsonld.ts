@@ -5,6 +5,7 @@
  * the content (publication and correction dates), never the build clock.
  */
 import { byteLength, coverage, lastModified, LICENCE, openDataFiles, openDataPaths, quarterPeriods, type OpenDataContext, type OpenDataFile } from './open-data.ts';
+import { recordedDate } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 
 export interface DatasetJsonLd {
@@ -49,7 +50,7 @@ function dataset(
   const modified = lastModified(fields.quarters);
   // The first publication, only when every quarter records its date: otherwise the earliest is not known.
   const dates = fields.quarters.map((quarter) => quarter.commentary?.publishedDate);
-  const published = dates.length && dates.every((date) => date && date !== 'not recorded') ? (dates as string[]).sort()[0] : undefined;
+  const published = dates.length && dates.every((date) => recordedDate(date) !== null) ? (dates as string[]).sort()[0] : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',

@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import type { Card } from '../model/cards.ts';
-import type { Figure } from '../core/format.ts';
+import { recordedDate, type Figure } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Publication, SeriesPoint } from '../model/series.ts';
@@ -81,7 +81,7 @@ export function openDataContext(
 }
 
 /** A publishedDate as a date, or null when "not recorded" or missing. */
-const recorded = (date: string | undefined) => (date && date !== 'not recorded' ? date : null);
+const recorded = recordedDate;
 
 /**
  * The latest date the content records for these quarters: a publication date

@@ -3,7 +3,7 @@
  * its figures were published, the page's address and the page number, as CSS paged-media margin boxes.
  * Pure, so the text and its escaping are unit-tested; src/components/PrintMargins.astro puts it in the page.
  */
-import { formatDate } from '../core/format.ts';
+import { formatDate, recordedDate } from '../core/format.ts';
 import { leadingQuarter, type SiteModel } from '../model/model.ts';
 
 /** The quarter a page's figures come from, for its printed margin: the quarter the site leads with, and when it was published. */
@@ -11,7 +11,7 @@ export function printQuarterOf(model: Pick<SiteModel, 'quarters'>): { label: str
   const quarter = leadingQuarter(model);
   if (!quarter) return null;
   const published = quarter.commentary?.publishedDate;
-  return { label: quarter.label, published: published && published !== 'not recorded' ? formatDate(published) : null };
+  return { label: quarter.label, published: recordedDate(published) ? formatDate(recordedDate(published)!) : null };
 }
 
 export interface PrintMarginText {

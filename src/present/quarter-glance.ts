@@ -5,7 +5,8 @@
  * src/pages/[year]/[quarter].astro renders them before the full cards.
  */
 import type { Card } from '../model/cards.ts';
-import { DIRECTION_WORDS } from '../model/cards.ts';
+import { DIRECTION_LABELS, unjudgedLabel } from '../core/direction.ts';
+import { RAG_LABELS } from '../core/vocabulary.ts';
 import { formatFigure } from '../core/format.ts';
 import type { QuarterView } from '../model/model.ts';
 import { renderSummaryParts, summaryIndicators, type SummaryPart } from '../model/figure-text.ts';
@@ -15,7 +16,6 @@ export function areaSlug(area: string): string {
   return `area-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
-export const RATING_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
 export interface GlanceRow {
   id: string;
@@ -41,8 +41,8 @@ export interface GlanceGroup {
 
 /** The direction of travel in one or two words, as the card's badge says it. */
 export function directionWord(card: Pick<Card, 'direction' | 'movement'>): string {
-  if (card.direction) return DIRECTION_WORDS[card.direction];
-  if (card.movement) return `${card.movement === 'up' ? 'Up' : card.movement === 'down' ? 'Down' : 'No change'} (not judged)`;
+  if (card.direction) return DIRECTION_LABELS[card.direction];
+  if (card.movement) return unjudgedLabel(card.movement);
   return 'No comparison';
 }
 
@@ -55,7 +55,7 @@ export function glanceRow(card: Card): GlanceRow {
     period: card.record.latest.period.label,
     direction: directionWord(card),
     directionKey: card.direction ?? 'not-judged',
-    rating: rag ? `${RATING_WORDS[rag]} rating` : 'Not rated',
+    rating: rag ? `${RAG_LABELS[rag]} rating` : 'Not rated',
     ratingKey: rag ?? 'none',
   };
 }
@@ -101,7 +101,7 @@ export function headlinePoint(card: Card): KeyPoint {
   const row = glanceRow(card);
   const since = card.record.previous && card.change ? `, ${card.change.replace(/, (an improvement|a worse result)$/, '')} since ${card.record.previous.period.label}` : '';
   const judged = card.direction === 'improved' ? ' (better)' : card.direction === 'worse' ? ' (worse)' : '';
-  const rating = card.record.rag ? `The council’s rating: ${RATING_WORDS[card.record.rag].toLowerCase()}.` : 'Not rated.';
+  const rating = card.record.rag ? `The council’s rating: ${RAG_LABELS[card.record.rag].toLowerCase()}.` : 'Not rated.';
   return {
     parts: [
       { text: `${row.title}: `, figure: false },

@@ -4,7 +4,8 @@
  * src/pages/[year]/[quarter].astro renders it.
  */
 import { targetWords } from '../model/figure-text.ts';
-import { formatDate, formatFigure } from '../core/format.ts';
+import { formatDate, formatFigure, recordedDate } from '../core/format.ts';
+import { RAG_LABELS } from '../core/vocabulary.ts';
 import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
 import type { CorrectionItem } from './page-parts.ts';
@@ -74,7 +75,6 @@ export interface QuarterPage {
 
 export { areaSlug };
 
-const RAG_WORDS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
 export function quarterPage(
   model: SiteModel,
@@ -85,7 +85,7 @@ export function quarterPage(
   if (!quarter) throw new Error(`No quarter ${id} in the model`);
   const newest = leadingQuarter(model);
   const notes = quarter.commentary;
-  const recorded = notes?.publishedDate && notes.publishedDate !== 'not recorded' ? notes.publishedDate : null;
+  const recorded = recordedDate(notes?.publishedDate);
   const reported = notes
     ? `Reported to the ${notes.committee}${notes.meetingDate ? ` on ${formatDate(notes.meetingDate)}` : ''}.${recorded ? ` Published ${formatDate(recorded)}.` : ''}`
     : null;
@@ -125,7 +125,7 @@ export function quarterPage(
       previous: record.previous ? `${formatFigure(record.previous?.figure ?? null, indicator)} (${record.previous.period.label})` : '',
       change: card.change ?? '',
       target: record.target ? targetWords(card) : '',
-      rag: record.rag ? RAG_WORDS[record.rag] : '',
+      rag: record.rag ? RAG_LABELS[record.rag] : '',
       quartile: record.quartile ? String(record.quartile) : '',
     };
   });

@@ -4,7 +4,7 @@
  * report revised, dated and newest first. Per quarter (on its page) and for the
  * whole site (on the release calendar page). Dates come from the content.
  */
-import { formatDate, formatFigure } from '../core/format.ts';
+import { formatDate, formatFigure, recordedDate } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 
 export interface Update {
@@ -16,7 +16,7 @@ export interface Update {
   text: string;
 }
 
-const recorded = (date: string | undefined) => (date && date !== 'not recorded' ? date : null);
+const recorded = recordedDate;
 
 /** A quarter's updates: its publication, its corrections, and the revisions later reports made to its figures. */
 export function quarterUpdates(model: SiteModel, quarter: QuarterView): Update[] {
