@@ -26,6 +26,8 @@ export const paths = {
   releaseCalendar: (id: string) => `/releases/${id}.ics`,
   indicatorData: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
   csvMetadata: () => '/data/csv-metadata.json',
+  /** CSVW's default location for the indicator CSVs: csv-metadata.json in their own folder. */
+  indicatorCsvMetadata: () => '/data/indicators/csv-metadata.json',
   feed: () => '/feed.xml',
   /** A quarter's figure reference: built for previews only (isIndexable says so). */
   figureReference: (quarter: { year: string; quarter: string }) => `/figures${quarterPath(quarter)}`,

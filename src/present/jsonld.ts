@@ -4,7 +4,8 @@
  * the model and the list of files the site publishes; dateModified comes from
  * the content (publication and correction dates), never the build clock.
  */
-import { byteLength, coverage, lastModified, LICENCE, openDataFiles, openDataPaths, quarterPeriods, type OpenDataContext, type OpenDataFile } from './open-data.ts';
+import { byteLength, coverage, lastModified, LICENCE, openDataFiles, quarterPeriods, type OpenDataContext, type OpenDataFile } from './open-data.ts';
+import { paths } from '../core/routes.ts';
 import { recordedDate } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
 
@@ -88,7 +89,7 @@ export function siteDataset(model: SiteModel, context: OpenDataContext, identifi
 
 /** One quarter's data, for its page: its CSV and JSON. */
 export function quarterDataset(model: SiteModel, quarter: QuarterView, context: OpenDataContext, pagePath: string, identifier?: string): DatasetJsonLd {
-  const own = [openDataPaths.quarter(quarter.id, 'csv'), openDataPaths.quarter(quarter.id, 'json')];
+  const own = [paths.quarterData(quarter.id, 'csv'), paths.quarterData(quarter.id, 'json')];
   const files = openDataFiles(model, context).filter((file) => own.includes(file.path));
   return dataset(context, {
     name: `${context.title}: ${quarter.label}`,

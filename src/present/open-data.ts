@@ -7,6 +7,7 @@
  * read the same definitions, so they cannot drift apart. Nothing here reads
  * the clock: dates come from the content.
  */
+import { paths } from '../core/routes.ts';
 import Papa from 'papaparse';
 import type { Card } from '../model/cards.ts';
 import { recordedDate, type Figure } from '../core/format.ts';
@@ -24,15 +25,6 @@ export const LICENCE = {
 /** The attribution the Open Government Licence asks for. */
 export const ATTRIBUTION = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
-/** Site paths of the open-data files (href() them). */
-export const openDataPaths = {
-  quarter: (id: string, format: 'json' | 'csv') => `/data/${id}.${format}`,
-  allObservations: () => '/data/all-observations.csv',
-  indicator: (id: string, format: 'json' | 'csv') => `/data/indicators/${id}.${format}`,
-  csvMetadata: () => '/data/csv-metadata.json',
-  /** CSVW's default location for the indicator CSVs: csv-metadata.json in their own folder. */
-  indicatorCsvMetadata: () => '/data/indicators/csv-metadata.json',
-};
 
 /** A figure as published: the number and its decimal places (47.30 is { value: 47.3, decimals: 2 }). */
 export interface OpenFigure {
@@ -408,7 +400,7 @@ export interface OpenDataFile {
 export function openDataFiles(model: SiteModel, context: OpenDataContext): OpenDataFile[] {
   const files: OpenDataFile[] = [
     {
-      path: openDataPaths.allObservations(),
+      path: paths.allObservations(),
       format: 'CSV',
       mediaType: 'text/csv',
       name: 'All observations: every figure of every indicator, from every report',
@@ -419,18 +411,18 @@ export function openDataFiles(model: SiteModel, context: OpenDataContext): OpenD
   ];
   for (const quarter of model.quarters) {
     files.push(
-      { path: openDataPaths.quarter(quarter.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${quarter.label} indicators`, columns: QUARTER_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['indicator_id'], body: () => quarterCsv(quarter) },
-      { path: openDataPaths.quarter(quarter.id, 'json'), format: 'JSON', mediaType: 'application/json', name: `${quarter.label} indicators`, body: () => toJson(quarterJson(quarter, context)) },
+      { path: paths.quarterData(quarter.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${quarter.label} indicators`, columns: QUARTER_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['indicator_id'], body: () => quarterCsv(quarter) },
+      { path: paths.quarterData(quarter.id, 'json'), format: 'JSON', mediaType: 'application/json', name: `${quarter.label} indicators`, body: () => toJson(quarterJson(quarter, context)) },
     );
   }
   for (const indicator of model.catalogue) {
     files.push(
-      { path: openDataPaths.indicator(indicator.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${indicator.name}: every published figure`, columns: INDICATOR_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['published_in', 'published_as'], body: () => indicatorCsv(model, indicator.id) },
-      { path: openDataPaths.indicator(indicator.id, 'json'), format: 'JSON', mediaType: 'application/json', name: `${indicator.name}: every published figure`, body: () => toJson(indicatorJson(model, indicator.id, context)) },
+      { path: paths.indicatorData(indicator.id, 'csv'), format: 'CSV', mediaType: 'text/csv', name: `${indicator.name}: every published figure`, columns: INDICATOR_CSV_COLUMNS as readonly CsvColumn<never>[], primaryKey: ['published_in', 'published_as'], body: () => indicatorCsv(model, indicator.id) },
+      { path: paths.indicatorData(indicator.id, 'json'), format: 'JSON', mediaType: 'application/json', name: `${indicator.name}: every published figure`, body: () => toJson(indicatorJson(model, indicator.id, context)) },
     );
   }
   files.push({
-    path: openDataPaths.csvMetadata(),
+    path: paths.csvMetadata(),
     format: 'CSVW',
     mediaType: 'application/csvm+json',
     name: 'CSV on the Web metadata: the columns, datatypes and units of every CSV file, and the licence',
@@ -439,7 +431,7 @@ export function openDataFiles(model: SiteModel, context: OpenDataContext): OpenD
   // CSVW processors given an indicator CSV look for csv-metadata.json in its own folder (the specification's default
   // location), not one folder up: that folder gets the same description of its own CSVs.
   files.push({
-    path: openDataPaths.indicatorCsvMetadata(),
+    path: paths.indicatorCsvMetadata(),
     format: 'CSVW',
     mediaType: 'application/csvm+json',
     name: 'CSV on the Web metadata of the indicator CSV files (found where CSVW processors look for it)',
