@@ -22,7 +22,7 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => /[a-z]/i.test(sentence));
 }
 
-const wordsOf = (sentence: string) => sentence.split(/\s+/).filter(Boolean);
+export const wordsOf = (sentence: string) => sentence.split(/\s+/).filter(Boolean);
 const syllablesOf = (word: string) => Math.max(1, syllable(word.replace(/[^A-Za-z'-]/g, '')));
 
 /** The reading age of sentences taken together. */
