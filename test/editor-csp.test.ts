@@ -20,7 +20,7 @@ describe('/admin/ Content Security Policy', () => {
 
   it.each(['github', 'gitlab', 'gitea'] as const)('%s: scripts, fonts and frames stay the site’s own', (name) => {
     expect([directive({ name }, 'script-src'), directive({ name }, 'font-src'), directive({ name }, 'object-src'), directive({ name }, 'frame-src')]).toEqual([
-      "script-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
       "font-src 'self'",
       "object-src 'none'",
       "frame-src 'none'",

@@ -7,7 +7,9 @@
  * - style-src 'unsafe-inline': Sveltia CMS (Svelte) injects its components' styles as <style> elements;
  * - connect-src the git host's API, where the editor reads and saves content once signed in;
  * - img-src blob: and the git host's avatar server: previews of uploaded files and the signed-in user's picture.
- * Scripts stay 'self' only: the CMS, its configuration and the figure components are files served from /admin/.
+ * - script-src 'wasm-unsafe-eval': the preview runs the check, whose Markdown parser is WebAssembly
+ *   (satteri); this lets the page compile WebAssembly it loaded from /admin/, and nothing else: no eval, no inline script.
+ * Scripts stay 'self' otherwise: the CMS, its configuration, the figure components and the check are files served from /admin/.
  */
 export interface AdminBackend {
   name: 'github' | 'gitlab' | 'gitea';
@@ -33,7 +35,7 @@ export function adminCspDirectives(backend: AdminBackend): string[] {
   const images = [...new Set([...host.images, ...originOf(backend.api_root)])];
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     ['img-src', "'self'", 'data:', 'blob:', ...images].join(' '),
     ['connect-src', "'self'", 'blob:', 'data:', ...api].join(' '),
