@@ -151,6 +151,15 @@ export function parseQuarterId(id: string): ReportingQuarter | null {
   };
 }
 
+/** The folder a financial-year quarter's period belongs in ("Q2 2024/25" → "2024-25-q2"); null for any other period. */
+export function quarterIdOf(period: Period): string | null {
+  if (period.kind !== 'quarter') return null;
+  const [year, month] = period.start.split('-').map(Number) as [number, number];
+  const first = month >= 4 ? year : year - 1;
+  const n = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
+  return `${first}-${String((first + 1) % 100).padStart(2, '0')}-q${n}`;
+}
+
 /** The kinds of period an indicator of each frequency is reported for. */
 export const PERIOD_KINDS_FOR: Record<Frequency, readonly PeriodKind[]> = {
   quarterly: ['quarter'],

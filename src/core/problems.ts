@@ -38,8 +38,17 @@ function quote(text: string): string {
   return shown === '' ? 'an empty cell' : `"${showInvisible(shown)}"`;
 }
 
-/** One problem as a block of text: a `file:line:column` heading editors can click, then plain words. */
-export function formatProblem(problem: Problem): string {
+/** One problem in parts: where it is ("line 12, character 5") and what to do, in plain words. */
+export interface ProblemWords {
+  /** "file:line:column", the heading editors can click. */
+  position: string;
+  /** The sentence: where in the file, what was found, what was expected. */
+  text: string;
+  hint?: string;
+}
+
+/** The words of one problem, shared by the terminal's message and the editor's preview so they never differ. */
+export function describeProblem(problem: Problem): ProblemWords {
   const position = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
   const where: string[] = [];
   if (problem.sheet !== undefined) where.push(`sheet "${problem.sheet}"`);
@@ -55,7 +64,13 @@ export function formatProblem(problem: Problem): string {
   const lead = where.length ? `${where.join(', ')}: ` : '';
   const found = problem.found !== undefined ? `found ${quote(problem.found)}, ` : '';
   const text = `${lead}${found}expected ${problem.expected}.`;
-  return `${position}\n  ${text.charAt(0).toUpperCase()}${text.slice(1)}${problem.hint ? `\n  ${problem.hint}` : ''}`;
+  return { position, text: `${text.charAt(0).toUpperCase()}${text.slice(1)}`, ...(problem.hint ? { hint: problem.hint } : {}) };
+}
+
+/** One problem as a block of text: a `file:line:column` heading editors can click, then plain words. */
+export function formatProblem(problem: Problem): string {
+  const { position, text, hint } = describeProblem(problem);
+  return `${position}\n  ${text}${hint ? `\n  ${hint}` : ''}`;
 }
 
 /** The most problems printed for one file: past this the rest are counted, not listed (the first ones usually explain them). */

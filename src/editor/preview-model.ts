@@ -1,0 +1,198 @@
+/**
+ * What the editor's preview shows for the quarter being edited, worked out by
+ * the check the build runs (validateContent) and the model the pages read
+ * (buildModel), never by rules of its own: the content folder as the editor
+ * was built with it (a snapshot), with this quarter's commentary, and its
+ * export when one was just uploaded, put in their places.
+ *
+ * Pure: no DOM and no file system; src/editor/preview.ts draws the result and
+ * scripts/build-admin.ts writes the snapshot.
+ */
+import { stringify } from 'yaml';
+import { commentarySchema } from '../schemas/commentary.ts';
+import { describeProblem, type Problem } from '../core/problems.ts';
+import type { BuildClock } from '../core/release-time.ts';
+import { blockingProblems, DATA_NAMES, validateContent, type ContentFiles, type QuarterFolder, type QuarterReport, type SourceFile } from '../ingest/validate.ts';
+import { buildModel, type QuarterView } from '../model/model.ts';
+import { tidyFigureTags } from './figure-tags.ts';
+import { labelOf } from './cms-config.ts';
+
+/** A content file in the snapshot: its path and its bytes in base64 (the snapshot is JSON). */
+export interface SnapshotFile {
+  file: string;
+  base64: string;
+}
+
+type Snapshot<T> = T extends SourceFile ? SnapshotFile : T extends Uint8Array ? never : T extends object ? { [K in keyof T]: Snapshot<T[K]> } : T;
+/** The content folder as read by src/ingest/read-content.ts, as JSON. */
+export type ContentSnapshot = Snapshot<ContentFiles>;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const packFile = (source: SourceFile | null): SnapshotFile | null => (source ? { file: source.file, base64: toBase64(source.bytes) } : null);
+const unpackFile = (source: SnapshotFile | null): SourceFile | null => (source ? { file: source.file, bytes: fromBase64(source.base64) } : null);
+
+export function snapshotOf(files: ContentFiles): ContentSnapshot {
+  return {
+    ...files,
+    releases: packFile(files.releases),
+    settings: packFile(files.settings),
+    catalogue: packFile(files.catalogue),
+    quarters: files.quarters.map((folder) => ({ ...folder, dataFiles: folder.dataFiles.map((file) => packFile(file)!), commentary: packFile(folder.commentary) })),
+  };
+}
+
+export function filesOf(snapshot: ContentSnapshot): ContentFiles {
+  return {
+    ...snapshot,
+    releases: unpackFile(snapshot.releases),
+    settings: unpackFile(snapshot.settings),
+    catalogue: unpackFile(snapshot.catalogue),
+    quarters: snapshot.quarters.map((folder) => ({ ...folder, dataFiles: folder.dataFiles.map((file) => unpackFile(file)!), commentary: unpackFile(folder.commentary) })),
+  };
+}
+
+/** An empty optional field, which the editor leaves out of the file (output.omit_empty_optional_fields). */
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (isEmpty(inner) ? [] : [[key, withoutEmpty(inner)]])));
+}
+
+/** Where each frontmatter field is in the file the preview checks, so a problem's line can be given as the field an officer sees. */
+export interface CommentaryText {
+  text: string;
+  /** Each field's first and last line in the file. */
+  fields: { name: string; first: number; last: number }[];
+  /** The file line of the commentary's first line. */
+  bodyLine: number;
+}
+
+/**
+ * The commentary.mdx the editor would save from what the form holds: the
+ * frontmatter in the schema's order (the order files are written in), empty
+ * fields left out, figure tags tidied as the editor's preSave does.
+ */
+export function commentaryText(data: Readonly<Record<string, unknown>>): CommentaryText {
+  const fields: CommentaryText['fields'] = [];
+  const lines = ['---'];
+  for (const name of Object.keys(commentarySchema.shape)) {
+    let value = data[name];
+    if (isEmpty(value)) continue;
+    if (name === 'summary' && typeof value === 'string') value = tidyFigureTags(value);
+    const written = stringify({ [name]: withoutEmpty(value) }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    fields.push({ name, first: lines.length + 1, last: lines.length + written.length });
+    lines.push(...written);
+  }
+  lines.push('---');
+  const body = typeof data.body === 'string' ? tidyFigureTags(data.body) : '';
+  return { text: `${lines.join('\n')}\n${body}`, fields, bodyLine: lines.length + 1 };
+}
+
+/** What is being edited: the quarter's folder, its commentary, and the export if one was chosen in this session. */
+export interface QuarterEdit {
+  folder: string;
+  commentary: CommentaryText;
+  dataFile?: { name: string; bytes: Uint8Array };
+}
+
+/** The content folder with the edited quarter in place of (or beside) what the snapshot holds. */
+export function withEdit(files: ContentFiles, edit: QuarterEdit): ContentFiles {
+  const existing = files.quarters.find((folder) => folder.name === edit.folder);
+  const path = existing?.path ?? `${files.settingsPath.replace(/site\.yaml$/, '')}quarters/${edit.folder}`;
+  const dataFiles = edit.dataFile ? [{ file: `${path}/${dataFileName(edit.dataFile.name)}`, bytes: edit.dataFile.bytes }] : (existing?.dataFiles ?? []);
+  const folder: QuarterFolder = { name: edit.folder, path, dataFiles, commentary: { file: `${path}/commentary.mdx`, bytes: new TextEncoder().encode(edit.commentary.text) } };
+  return { ...files, quarters: [...files.quarters.filter((other) => other.name !== edit.folder), folder] };
+}
+
+/** The name the export is checked under: its own when it is one the check reads, else data plus its ending (as the editor saves it). */
+export function dataFileName(uploaded: string): string {
+  const name = uploaded.split('/').at(-1)!;
+  if (DATA_NAMES.includes(name.toLowerCase())) return name;
+  const ending = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
+  return `data${ending}`;
+}
+
+/** One message as the preview shows it: where, in the editor's words, then the check's own sentence. */
+export interface PreviewMessage {
+  place: string;
+  text: string;
+  hint?: string;
+}
+
+export interface PreviewView {
+  folder: string;
+  /** What the check decided: published (live once saved and merged), scheduled, or draft. */
+  publication: QuarterReport['publication'];
+  /** This quarter's problems: each stops it being published. */
+  problems: PreviewMessage[];
+  /** Problems the edit causes in other files (a later quarter's revisions, the release calendar). */
+  elsewhere: PreviewMessage[];
+  warnings: PreviewMessage[];
+  /** The check's plain statements, such as why the quarter is a draft. */
+  notes: string[];
+  /** The quarter as its page would show it; null while it has problems (the site never shows a quarter that fails the check). */
+  quarter: QuarterView | null;
+}
+
+/** A line of the commentary, shortened, so an officer can find it in the editor. */
+function excerpt(line: string | undefined): string {
+  const text = (line ?? '').trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A problem placed as the officer sees the quarter: a field of the form, a line of the commentary, a row of the export. */
+export function previewMessage(problem: Problem, edit: QuarterEdit, folderPath: string): PreviewMessage {
+  const commentaryFile = `${folderPath}/commentary.mdx`;
+  if (problem.file !== commentaryFile || problem.line === undefined) {
+    const { text, hint } = describeProblem(problem);
+    const inFolder = problem.file.startsWith(`${folderPath}/`);
+    const place = problem.file === commentaryFile ? 'Commentary' : inFolder ? `Dashboard export (${problem.file.slice(folderPath.length + 1)})` : problem.file;
+    return { place, text, ...(hint ? { hint } : {}) };
+  }
+  // The line of a file the officer never sees becomes the field, or the line of the Commentary box, it is on.
+  const { text, hint } = describeProblem({ ...problem, line: undefined, column: undefined });
+  const field = edit.commentary.fields.find((candidate) => problem.line! >= candidate.first && problem.line! <= candidate.last);
+  const line = edit.commentary.text.split('\n')[problem.line - 1];
+  const place = field
+    ? labelOf(field.name)
+    : problem.line >= edit.commentary.bodyLine
+      ? `Commentary, line ${problem.line - edit.commentary.bodyLine + 1}${excerpt(line) ? `: “${excerpt(line)}”` : ''}`
+      : 'Commentary settings';
+  return { place, text, ...(hint ? { hint } : {}) };
+}
+
+/** Checks the content with the edit in place, as `npm run check` would, and models the quarter as its page would show it. */
+export async function previewQuarter(files: ContentFiles, edit: QuarterEdit, clock: BuildClock): Promise<PreviewView> {
+  const report = await validateContent(withEdit(files, edit), { clock });
+  const mine = report.quarters.find((quarter) => quarter.id === edit.folder)!;
+  const place = (problem: Problem) => previewMessage(problem, edit, mine.path);
+  const others = blockingProblems(report, { includeDrafts: false }).filter((problem) => !mine.problems.includes(problem));
+  // Drafts are modelled too, as the drafts preview builds them, so a draft's page can be seen before it is published.
+  const included = report.quarters.flatMap((quarter) => (quarter.quarter ? [quarter.quarter] : []));
+  const model = buildModel(report.catalogue, included, report.areas);
+  return {
+    folder: edit.folder,
+    publication: mine.publication,
+    problems: mine.problems.map(place),
+    elsewhere: others.map(place),
+    warnings: mine.warnings.map(place),
+    notes: mine.notes,
+    quarter: mine.quarter ? (model.quarterById.get(edit.folder) ?? null) : null,
+  };
+}
