@@ -7,6 +7,10 @@
  *   fonts/        those fonts, from the @fontsource packages
  *   init.js, editor.js  manual start; figure-tag components; the configuration
  *                 generated from the schemas, site.yaml, the catalogue and the release calendar
+ *   chunks/       the preview's check (src/editor/preview-model.ts), loaded when a preview opens,
+ *                 with satteri's WebAssembly parser (scripts/wasm-parser.ts says where it comes from)
+ *   content.json  the content folder the preview's check starts from, as the check reads it
+ *   site.css      the site's stylesheet, for the preview
  *
  * The git host comes from the environment (docs/EDITING.md, "For the web team"):
  *   EDITOR_BACKEND  github | gitlab | gitea            (default github)
@@ -28,6 +32,12 @@ import { formatFileProblems } from '../src/core/problems.ts';
 import { cmsConfig, type EditorSources } from '../src/editor/cms-config.ts';
 import { adminCsp } from '../src/editor/admin-csp.ts';
 import { existsSync } from 'node:fs';
+import { readContentFiles } from '../src/ingest/read-content.ts';
+import { publicContent, snapshotOf } from '../src/editor/preview-model.ts';
+import { validateContent } from '../src/ingest/validate.ts';
+import { readBuildClock } from '../src/core/release-time.ts';
+import { SNAPSHOT_FILE } from '../src/editor/preview.ts';
+import { WASM_PACKAGE, wasmParserPackage } from './wasm-parser.ts';
 
 /** A file inside an installed package (these packages do not export their dist and font files). */
 const packageFile = (path: string) => join(dirname(new URL(import.meta.url).pathname), '../node_modules', path);
@@ -102,18 +112,38 @@ const leftover = cms.match(/https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^\s`"')]+
 if (leftover) fail(`Sveltia CMS loads a font this build does not serve: ${leftover[0]}. Add it to CDN_FONTS in scripts/build-admin.ts.`);
 writeFileSync(join(outDir, 'sveltia-cms.js'), cms);
 
-// Manual start, so the figure components are registered before the CMS reads the configuration.
+// React, which the CMS loads for a custom preview from chunks/ beside itself (else from unpkg.com, which the policy blocks).
+mkdirSync(join(outDir, 'chunks'), { recursive: true });
+copyFileSync(packageFile('@sveltia/cms/dist/chunks/react-dom.js'), join(outDir, 'chunks/react-dom.js'));
+if (!cms.includes('chunks/${e}.js')) fail('Sveltia CMS no longer loads its React chunk from chunks/ beside itself: update scripts/build-admin.ts.');
+
+// Manual start, so the figure components and the preview are registered before the CMS reads the configuration.
 writeFileSync(join(outDir, 'init.js'), 'window.CMS_MANUAL_INIT = true;\n');
+const here = dirname(new URL(import.meta.url).pathname);
+const wasmParser = wasmParserPackage();
 await build({
-  entryPoints: [join(dirname(new URL(import.meta.url).pathname), '../src/editor/admin.ts')],
+  entryPoints: { editor: join(here, '../src/editor/admin.ts'), site: join(here, '../src/styles/global.css') },
   bundle: true,
-  format: 'iife',
+  // Modules, so the preview's check is a chunk loaded when a preview first opens.
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'browser',
+  conditions: ['browser'],
   target: 'es2022',
   minify: true,
-  outfile: join(outDir, 'editor.js'),
+  outdir: outDir,
+  alias: { [WASM_PACKAGE]: join(wasmParser, 'satteri_napi.wasi-browser.js') },
+  nodePaths: [join(here, '../node_modules')],
   define: { EDITOR_CONFIG: JSON.stringify(config), EDITOR_INDICATORS: JSON.stringify(indicators) },
   logLevel: 'warning',
 });
+// The parser's WebAssembly, beside the chunk that loads it (new URL('./…wasm', import.meta.url)).
+copyFileSync(join(wasmParser, 'satteri_napi.wasm32-wasi.wasm'), join(outDir, 'chunks/satteri_napi.wasm32-wasi.wasm'));
+// What the preview's check starts from: the content folder as read now, with only the quarters the public site shows.
+const contentFiles = readContentFiles(contentDir);
+const report = await validateContent(contentFiles, { clock: readBuildClock(process.env) });
+writeFileSync(join(outDir, SNAPSHOT_FILE), JSON.stringify(snapshotOf(publicContent(contentFiles, report))));
 
 writeFileSync(
   join(outDir, 'index.html'),
@@ -127,7 +157,7 @@ writeFileSync(
 <title>Edit the quarters – ${site.shortTitle}</title>
 <script src="init.js"></script>
 <script src="sveltia-cms.js"></script>
-<script src="editor.js"></script>
+<script type="module" src="editor.js"></script>
 </head>
 <body></body>
 </html>

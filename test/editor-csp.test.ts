@@ -23,7 +23,7 @@ describe('/admin/ Content Security Policy', () => {
       "script-src 'self' 'wasm-unsafe-eval'",
       "font-src 'self'",
       "object-src 'none'",
-      "frame-src 'none'",
+      "frame-src blob:",
     ]);
   });
 

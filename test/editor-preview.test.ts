@@ -10,7 +10,8 @@ import { readContentFiles } from '../src/ingest/read-content';
 import { splitCommentary } from '../src/ingest/commentary-file';
 import { readFrontmatter } from '../src/ingest/yaml-file';
 import { clockAt } from '../src/core/release-time';
-import { commentaryText, dataFileName, filesOf, previewQuarter, snapshotOf, type QuarterEdit } from '../src/editor/preview-model';
+import { commentaryText, dataFileName, filesOf, previewQuarter, publicContent, snapshotOf, type QuarterEdit } from '../src/editor/preview-model';
+import { validateContent, type ContentFiles } from '../src/ingest/validate';
 import { figureText } from '../src/model/figure-text';
 import { ROOT } from './helpers/build';
 
@@ -33,6 +34,22 @@ describe('the preview checks what the form holds, with the check the build runs'
       expect(Buffer.from(back.quarters[i]!.dataFiles[0]!.bytes).equals(Buffer.from(folder.dataFiles[0]!.bytes))).toBe(true);
       expect(Buffer.from(back.quarters[i]!.commentary!.bytes).equals(Buffer.from(folder.commentary!.bytes))).toBe(true);
     }
+  });
+
+  /** The content with Q1 2024/25's commentary changed as given. */
+  const withQ1 = (change: (text: string) => string): ContentFiles => ({
+    ...files,
+    quarters: files.quarters.map((folder) =>
+      folder.name === '2024-25-q1' ? { ...folder, commentary: { ...folder.commentary!, bytes: new TextEncoder().encode(change(new TextDecoder().decode(folder.commentary!.bytes))) } } : folder,
+    ),
+  });
+  it.each([
+    { quarter: 'a draft', content: withQ1((text) => text.replace('status: published', 'status: draft')), clock, carried: ['2023-24-q3'] },
+    { quarter: 'one published but before its time (embargoed)', content: withQ1((text) => text.replace('publishedDate: "2024-09-03"', 'publishedDate: "2026-12-06"')), clock, carried: ['2023-24-q3'] },
+    { quarter: 'one published at its time (the control)', content: withQ1((text) => text.replace('publishedDate: "2024-09-03"', 'publishedDate: "2026-12-05"')), clock, carried: ['2023-24-q3', '2024-25-q1'] },
+  ])('the snapshot served at /admin/ never carries $quarter', async ({ content, clock, carried }) => {
+    const report = await validateContent(content, { clock });
+    expect(publicContent(content, report).quarters.map((folder) => folder.name)).toEqual(carried);
   });
 
   it.each(['2023-24-q3', '2024-25-q1'])('%s as published: no problems, and its page model with every figure filled from its data', async (id) => {

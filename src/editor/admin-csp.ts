@@ -9,6 +9,7 @@
  * - img-src blob: and the git host's avatar server: previews of uploaded files and the signed-in user's picture.
  * - script-src 'wasm-unsafe-eval': the preview runs the check, whose Markdown parser is WebAssembly
  *   (satteri); this lets the page compile WebAssembly it loaded from /admin/, and nothing else: no eval, no inline script.
+ * - frame-src blob:: the CMS draws a preview in a frame made from a blob: address (it inherits this policy).
  * Scripts stay 'self' otherwise: the CMS, its configuration, the figure components and the check are files served from /admin/.
  */
 export interface AdminBackend {
@@ -41,7 +42,7 @@ export function adminCspDirectives(backend: AdminBackend): string[] {
     ['connect-src', "'self'", 'blob:', 'data:', ...api].join(' '),
     "font-src 'self'",
     "worker-src 'self' blob:",
-    "frame-src 'none'",
+    "frame-src blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

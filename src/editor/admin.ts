@@ -1,11 +1,13 @@
 /**
  * The editor's page script (bundled into /admin/editor.js by scripts/build-admin.ts):
- * registers the figure-tag components, then starts Sveltia CMS with the
- * generated configuration. Loaded after sveltia-cms.js, which waits for
+ * registers the figure-tag components and the quarter preview (the check's
+ * messages and the page, src/editor/preview.ts), then starts Sveltia CMS with
+ * the generated configuration. Loaded after sveltia-cms.js, which waits for
  * CMS.init because /admin/init.js set CMS_MANUAL_INIT.
  */
 import { editorComponents, tidyFigureTags, type IndicatorChoice } from './figure-tags.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
+import { updatePreview, type PreviewProps } from './preview.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -16,13 +18,24 @@ interface ImmutableMap {
 interface Cms {
   registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: ImmutableMap }) => ImmutableMap }): void;
   registerEditorComponent(component: unknown): void;
+  registerPreviewTemplate(collection: string, component: unknown): void;
+  registerPreviewStyle(url: string): void;
   init(options: { config: Record<string, unknown> }): void;
 }
 
 declare const EDITOR_CONFIG: Record<string, unknown>;
 declare const EDITOR_INDICATORS: IndicatorChoice[];
 
-const cms = (window as unknown as { CMS: Cms }).CMS;
+interface ReactClass {
+  props: PreviewProps;
+  root?: HTMLElement | null;
+}
+/** React's createElement and createClass, which Sveltia CMS lends preview templates (as Decap CMS does). */
+const { CMS: cms, h, createClass } = window as unknown as {
+  CMS: Cms;
+  h: (tag: string, props: Record<string, unknown>) => unknown;
+  createClass: (spec: Record<string, unknown>) => unknown;
+};
 for (const component of editorComponents(EDITOR_INDICATORS)) cms.registerEditorComponent(component);
 cms.registerEventListener({
   name: 'preSave',
@@ -37,4 +50,19 @@ cms.registerEventListener({
     return data;
   },
 });
+// The preview: an empty element React never touches again, which preview.ts fills on every change.
+const QuarterPreview = createClass({
+  componentDidMount(this: ReactClass) {
+    if (this.root) void updatePreview(this.root, this.props);
+  },
+  componentDidUpdate(this: ReactClass) {
+    if (this.root) void updatePreview(this.root, this.props);
+  },
+  render(this: ReactClass) {
+    return h('div', { ref: (element: HTMLElement | null) => (this.root = element), 'data-quarter-preview': '' });
+  },
+});
+cms.registerPreviewTemplate('quarters', QuarterPreview);
+// The site's own stylesheet, so the preview reads as the page will.
+cms.registerPreviewStyle('site.css');
 cms.init({ config: EDITOR_CONFIG });

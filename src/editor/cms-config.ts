@@ -18,7 +18,7 @@ import { siteSettingsSchema } from '../schemas/site.ts';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { SUMMARY_COMPONENTS } from '../ingest/commentary-body.ts';
-import { UPLOAD_FIELD } from './upload-field.ts';
+import { QUARTERS_FOLDER, UPLOAD_FIELD } from './upload-field.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */
 export const QUARTER_FOLDER_PATTERN = '^\\d{4}-\\d{2}-q[1-4]$';
@@ -190,7 +190,7 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
     // A field left empty is left out, as the terminal route's files do: "meetingDate: ''" is not a date.
     output: { omit_empty_optional_fields: true, encode_file_path: false },
     // The data file sits beside the commentary, in the quarter's own folder.
-    media_folder: 'content/quarters',
+    media_folder: QUARTERS_FOLDER,
     // Files come from the officer's computer only: no stock photo services, no web addresses.
     media_libraries: { stock_assets: { providers: [] } },
     collections: [
@@ -199,7 +199,7 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
         label: 'Quarters',
         label_singular: 'Quarter',
         description: 'One folder per quarter: the commentary, and the dashboard export beside it (data.xlsx, data.csv or data.tsv).',
-        folder: 'content/quarters',
+        folder: QUARTERS_FOLDER,
         path: '{{slug}}/commentary',
         extension: 'mdx',
         format: 'yaml-frontmatter',

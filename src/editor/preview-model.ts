@@ -12,10 +12,13 @@ import { stringify } from 'yaml';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { describeProblem, type Problem } from '../core/problems.ts';
 import type { BuildClock } from '../core/release-time.ts';
-import { blockingProblems, DATA_NAMES, validateContent, type ContentFiles, type QuarterFolder, type QuarterReport, type SourceFile } from '../ingest/validate.ts';
+import { blockingProblems, DATA_NAMES, validateContent, type ContentFiles, type ContentReport, type QuarterFolder, type QuarterReport, type SourceFile } from '../ingest/validate.ts';
 import { buildModel, type QuarterView } from '../model/model.ts';
 import { tidyFigureTags } from './figure-tags.ts';
 import { labelOf } from './cms-config.ts';
+
+/** The data file names the check reads, for the browser code that loads this module lazily. */
+export { DATA_NAMES };
 
 /** A content file in the snapshot: its path and its bytes in base64 (the snapshot is JSON). */
 export interface SnapshotFile {
@@ -42,6 +45,16 @@ function fromBase64(text: string): Uint8Array {
 
 const packFile = (source: SourceFile | null): SnapshotFile | null => (source ? { file: source.file, base64: toBase64(source.bytes) } : null);
 const unpackFile = (source: SnapshotFile | null): SourceFile | null => (source ? { file: source.file, bytes: fromBase64(source.base64) } : null);
+
+/**
+ * The content the editor may carry: only the quarters the public site shows now. /admin/ is served with the
+ * public site, so a draft's or an embargoed quarter's figures in its snapshot would be published early; the
+ * preview reads those through the signed-in editor instead, from the git host (src/editor/preview.ts).
+ */
+export function publicContent(files: ContentFiles, report: ContentReport): ContentFiles {
+  const live = new Set(report.quarters.filter((quarter) => quarter.publication === 'published').map((quarter) => quarter.id));
+  return { ...files, quarters: files.quarters.filter((folder) => live.has(folder.name)) };
+}
 
 export function snapshotOf(files: ContentFiles): ContentSnapshot {
   return {

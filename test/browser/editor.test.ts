@@ -13,8 +13,9 @@ import { parseCatalogue, IndicatorMatcher } from '../../src/ingest/catalogue';
 import { readFrontmatter } from '../../src/ingest/yaml-file';
 import { splitCommentary } from '../../src/ingest/commentary-file';
 import { buildSite, copyOfContent, removeScratch, ROOT } from '../helpers/build';
-import { attr, collapse, elements, hasClass, parseHtml, textOf } from '../helpers/html';
+import { attr, byId, collapse, elements, hasClass, parseHtml, textOf } from '../helpers/html';
 import { insertFigure, openLocalEditor, scrollTo } from './lib/editor';
+import { NEW_QUARTER_BODY } from '../../src/ingest/quarter-template';
 
 const EXPORT_XLSX = join(ROOT, 'test/fixtures/journey/data.xlsx');
 const EXPORT_TSV = join(ROOT, 'test/fixtures/journey/data.tsv');
@@ -33,6 +34,38 @@ function check(contentDir: string, ...args: string[]) {
 function shown(cellText: string, valueType: string): string {
   const [whole, fraction] = cellText.replace(/%$/, '').split('.') as [string, string | undefined];
   return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}${valueType === 'Percent' ? '%' : ''}`;
+}
+
+/** The export's latest figure for an indicator, as the site shows it. */
+function exportFigure(id: string): string {
+  const matcher = new IndicatorMatcher(catalogue);
+  const lines = readFileSync(EXPORT_TSV, 'utf8').replace(/\r\n?/g, '\n').split('\n').filter((line) => line.trim());
+  const header = lines[0]!.split('\t');
+  const row = lines.slice(1).map((line) => Object.fromEntries(line.split('\t').map((cell, i) => [header[i]!, cell]))).find((cells) => matcher.find(cells['Indicator']!)?.id === id)!;
+  return shown(row['Latest Value']!, row['Value Type']!);
+}
+
+/** The Commentary box's Markdown view, with the template's FILL IN paragraph replaced by the words given (typed as an officer would there). */
+async function typeCommentary(page: import('playwright-core').Page, words: string) {
+  // The form draws its fields as they scroll into view: the Commentary box's toolbar is the second Markdown switch.
+  const toMarkdown = page.getByRole('button', { name: 'Edit in Markdown' });
+  await scrollTo(page, toMarkdown.nth(1));
+  if ((await toMarkdown.nth(1).getAttribute('aria-pressed')) !== 'true') await toMarkdown.nth(1).click();
+  const markdown = page.locator('textarea').last();
+  await markdown.waitFor();
+  await markdown.fill(NEW_QUARTER_BODY.replace('FILL IN: write about social care here.', words));
+}
+
+/**
+ * Until a saved file has stayed in the folder for a second: in local mode the CMS writes a file, removes it and writes
+ * it again within about a second of saving (seen polling the folder every 250 ms), so a file seen once may be mid-save.
+ */
+async function settled(editor: Awaited<ReturnType<typeof openLocalEditor>>, path: string) {
+  for (let present = 0, tries = 0; present < 4; tries++) {
+    if (tries > 120) throw new Error(`${path} did not stay in the folder after saving`);
+    present = (await editor.hasFile(path)) ? present + 1 : 0;
+    await editor.page.waitForTimeout(250);
+  }
 }
 
 async function startQuarter(page: import('playwright-core').Page, fields: { title: string; period: string; folder: string }) {
@@ -143,7 +176,7 @@ describe('the editor at /admin/, in local mode', () => {
     }
   }, 300_000);
 
-  it('an officer’s mistakes: the editor refuses a period written wrongly; the check names a typed figure, an unknown indicator and a missing date', async () => {
+  it('an officer’s mistakes show in the preview, in the check’s words, before anything is saved; fixed, the preview shows the page and the check passes', async () => {
     // The export is already in the folder (the first test uploads one through the editor), so the check reaches the commentary.
     const start = copyOfContent();
     mkdirSync(join(start, 'quarters/2024-25-q2'));
@@ -151,39 +184,61 @@ describe('the editor at /admin/, in local mode', () => {
     const editor = await openLocalEditor(start);
     try {
       const { page } = editor;
+      const preview = page.frameLocator('iframe').first();
+      const problems = preview.locator('[data-preview-list=problems] li');
+      const problemAt = (place: string | RegExp) => problems.filter({ has: preview.locator('strong', { hasText: place }) });
       await startQuarter(page, { title: 'Quarter 2 2024/25 performance report', period: 'Q2 2024-25', folder: '2024-25-q2' });
+      // The editor's own field check, from the schema's pattern.
       await page.getByRole('button', { name: /^Save/ }).click();
       await page.getByText('Expected the reporting period written like "Q1 2024/25"').waitFor();
       await page.getByRole('textbox', { name: 'Period' }).fill('Q2 2024/25');
 
-      // Published with no publication date, a figure typed into the summary, an indicator id typed by hand in the Markdown view.
+      // Published with no publication date, a figure typed into the summary, an indicator id one letter out typed in the Markdown view.
       await page.getByRole('radio', { name: 'published' }).check();
       await writeSummary(page, 'Care leavers in education, employment or training were at 49.1% at the end of September.', null, '');
-      const fillIn = page.locator('[contenteditable=true]').getByText('FILL IN: write about social care here.');
-      await scrollTo(page, fillIn);
-      await fillIn.click();
-      await page.keyboard.press('Home');
-      await page.keyboard.press('Shift+End');
-      await page.keyboard.type('Care leavers: ');
-      await insertFigure(page, 'last', 'Value', titleOf('care-leavers-eet'));
+      await scrollTo(page, page.getByRole('textbox', { name: 'Name' }));
+      await page.getByRole('textbox', { name: 'Name' }).fill('Performance team');
+      await typeCommentary(page, 'Care leavers: <Value of="care-leaver-eet" />');
+
+      await problemAt('Status').waitFor({ timeout: 60_000 });
+      await problemAt('Summary').waitFor();
+      await problemAt(/^Commentary, line \d+: “Care leavers: <Value of="care-leaver-eet" \/>”$/).waitFor();
+      const shown = await problems.allTextContents();
+      expect(shown).toHaveLength(3);
+      expect(shown.join('\n')).toMatch(/Status.*expected a publishedDate before the quarter is published/i);
+      expect(shown.join('\n')).toMatch(/Summary.*found "49\.1%".*never typed/i);
+      expect(shown.join('\n')).toMatch(/care-leaver-eet.*Did you mean "care-leavers-eet"\?/s);
+      expect(await preview.locator('.preview-page').textContent()).toContain('shown here once the check finds no problems');
+      // Nothing has been saved: the preview ran on what the form holds.
+      expect(await editor.hasFile('content/quarters/2024-25-q2/commentary.mdx')).toBe(false);
+
+      // Saved as it is, the terminal's check says the same thing in the same words.
       await save(page);
       await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx');
+      await settled(editor, 'content/quarters/2024-25-q2/commentary.mdx');
+      const saved = await editor.savedContent();
+      const checked = check(saved);
+      expect(checked.status, `${readdirSync(join(saved, 'quarters/2024-25-q2'))}\n${checked.output}`).toBe(1);
+      for (const message of shown) {
+        // The preview names the field or the line of the Commentary box where the terminal names the file's line; the sentence is the same.
+        const sentence = message.replace(/^(Status|Summary|Commentary, line \d+: “[^”]*”|Dashboard export \(data\.xlsx\))\s*/, '');
+        expect(checked.output.replace(/\n\s+/g, ' ')).toContain(sentence.slice(1, 80));
+      }
 
-      const content = await editor.savedContent();
-      const file = join(content, 'quarters/2024-25-q2/commentary.mdx');
-      expect(readdirSync(join(content, 'quarters/2024-25-q2')).sort()).toEqual(['commentary.mdx', 'data.xlsx']);
-      // The hand-typed mistake: an id one letter out, as a terminal user could type it.
-      const text = readFileSync(file, 'utf8').replace('<Value of="care-leavers-eet" />', '<Value of="care-leaver-eet" />');
-      expect(text).toContain('care-leaver-eet');
-      (await import('node:fs')).writeFileSync(file, text);
-      const checked = check(content);
-      expect(checked.status).toBe(1);
-      const at = (line: number, message: string) => expect(checked.output).toMatch(new RegExp(`commentary\\.mdx:${line}\\b[^\\n]*\\n[^\\n]*${message}`));
-      const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-      at(lineOf('status: published'), 'expected a publishedDate before the quarter is published');
-      at(lineOf('summary:'), 'found "49\\.1%".*never typed');
-      at(lineOf('care-leaver-eet'), 'care-leaver-eet');
-      expect(checked.output).toContain('care-leavers-eet');
+      // Fixed in the editor, the preview shows the page with the export's figure, and the check passes.
+      // Saving a new entry returns to the list: the officer opens the quarter again.
+      await page.getByText('Q2 2024/25').filter({ visible: true }).first().click();
+      await page.getByRole('textbox', { name: 'Published date' }).fill('2024-12-03');
+      await writeSummary(page, 'Care leavers in education, employment or training were at ', { name: 'Value', of: 'care-leavers-eet' }, ' at the end of September.');
+      await typeCommentary(page, 'Care leavers: <Value of="care-leavers-eet" />');
+      await preview.locator('[data-preview-status=ready]').waitFor({ timeout: 60_000 });
+      expect(await preview.locator('[data-preview-summary]').textContent()).toBe(`Care leavers in education, employment or training were at ${exportFigure('care-leavers-eet')} at the end of September.`);
+      expect(await preview.locator('#commentary-text p').last().textContent()).toBe(`Care leavers: ${exportFigure('care-leavers-eet')}`);
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx', 'care-leavers-eet');
+      await settled(editor, 'content/quarters/2024-25-q2/commentary.mdx');
+      const fixed = check(await editor.savedContent());
+      expect(fixed.output).toContain('Valid: npm run build will publish 3 quarters.');
       expect(editor.problems).toEqual([]);
     } finally {
       await editor.close();
@@ -203,6 +258,14 @@ describe('the editor at /admin/, in local mode', () => {
         await page.goto(page.url().replace(/#.*/, '#/collections/quarters'));
         // The first match can be a hidden copy (the CMS keeps one while it lays out the list): click the one a person sees.
         await page.getByText(label).filter({ visible: true }).first().click();
+        // The preview shows the commentary as the built page does: the same words and figures, block by block.
+        const preview = page.frameLocator('iframe').first();
+        await preview.locator('[data-preview-status=ready]').waitFor({ timeout: 60_000 });
+        const blocksShown = await preview.locator('#commentary-text > :is(p, h3, h4, ul, ol, blockquote)').allTextContents();
+        const built = byId(parseHtml(readFileSync(join(ROOT, 'dist', id.replace(/-(q\d)$/, '/$1'), 'index.html'), 'utf8')), 'commentary-text')!;
+        const blocksBuilt = elements(built, (node) => node.parentNode === built && ['p', 'h3', 'h4', 'ul', 'ol', 'blockquote'].includes(node.tagName)).map((node) => collapse(textOf(node)));
+        expect(blocksShown.map(collapse)).toEqual(blocksBuilt);
+        expect(blocksBuilt.length).toBeGreaterThan(5);
         const title = page.getByRole('textbox', { name: 'Title' });
         await title.fill(`${await title.inputValue()} (edited)`);
         await page.getByRole('button', { name: /^Save/ }).click();

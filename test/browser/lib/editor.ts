@@ -23,6 +23,8 @@ export interface LocalEditor {
   offsite: string[];
   /** Waits until the editor has written a file of the project folder (such as content/quarters/2024-25-q2/commentary.mdx), holding some text when given. */
   waitForFile(path: string, containing?: string): Promise<void>;
+  /** Whether the project folder holds a file now. */
+  hasFile(path: string): Promise<boolean>;
   /** The project folder as the editor left it, written out to a new folder on disk; returns its content/ path. */
   savedContent(): Promise<string>;
   close(): Promise<void>;
@@ -103,6 +105,19 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
           { path, containing },
           { timeout: 30_000, polling: 250 },
         );
+      },
+      async hasFile(path: string) {
+        return page.evaluate(async (path) => {
+          try {
+            let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
+            const parts = path.split('/');
+            for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+            await dir.getFileHandle(parts.at(-1)!);
+            return true;
+          } catch {
+            return false;
+          }
+        }, path);
       },
       async savedContent() {
         // A file the editor is still writing can vanish mid-walk (Chromium writes through a temporary file).
