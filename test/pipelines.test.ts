@@ -38,6 +38,16 @@ describe('the GitHub workflows', async () => {
     expect(publish.jobs['report-failure'].if).toBe('failure()');
     expect(parse(read('pipelines/github/check.yml')).on).toHaveProperty('pull_request');
   });
+
+  it('publish deploys the editor with the site: /admin/ built after the public site, before the upload', () => {
+    const steps: { run?: string; uses?: string }[] = parse(read('pipelines/github/publish.yml')).jobs.build.steps;
+    const at = (test: (step: { run?: string; uses?: string }) => boolean) => steps.findIndex(test);
+    const site = at((step) => step.run === 'npm run build');
+    const editor = at((step) => step.run === 'npm run build:admin');
+    const upload = at((step) => step.uses?.startsWith('actions/upload-pages-artifact') ?? false);
+    expect(site).toBeGreaterThan(-1);
+    expect([site < editor, editor < upload]).toEqual([true, true]);
+  });
 });
 
 describe('the Azure DevOps pipeline', () => {
