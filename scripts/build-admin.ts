@@ -29,8 +29,9 @@ import { decodeText } from '../src/ingest/delimited.ts';
 import { parseSiteSettings } from '../src/ingest/site-settings.ts';
 import { checkReleaseCalendar, RELEASES_FILE } from '../src/ingest/releases.ts';
 import { formatFileProblems } from '../src/core/problems.ts';
-import { cmsConfig, type EditorSources } from '../src/editor/cms-config.ts';
-import { adminCsp } from '../src/editor/admin-csp.ts';
+import { cmsConfig } from '../src/editor/cms-config.ts';
+import { adminCsp } from '../src/hosting/admin-csp.ts';
+import { editorBackendFromEnv, EditorEnvironmentError, type EditorBackend } from '../src/core/editor-backend.ts';
 import { existsSync } from 'node:fs';
 import { readContentFiles } from '../src/ingest/read-content.ts';
 import { publicContent, snapshotOf } from '../src/editor/preview-model.ts';
@@ -72,17 +73,16 @@ const releasesPath = join(contentDir, RELEASES_FILE);
 const calendar = checkReleaseCalendar(existsSync(releasesPath) ? { file: releasesPath, bytes: readFileSync(releasesPath) } : null);
 if (calendar.problems.length) fail(formatFileProblems(releasesPath, calendar.problems));
 
-const backendName = (process.env.EDITOR_BACKEND || 'github') as EditorSources['backend']['name'];
-if (!['github', 'gitlab', 'gitea'].includes(backendName)) fail(`EDITOR_BACKEND must be github, gitlab or gitea, not "${backendName}".`);
-const backend: EditorSources['backend'] = {
-  name: backendName,
-  // Local mode needs no repository, but the CMS wants one named; signing in needs the real one.
-  repo: process.env.EDITOR_REPO || 'set-EDITOR_REPO/to-this-repository',
-  branch: process.env.EDITOR_BRANCH || 'main',
-  ...(process.env.EDITOR_API_ROOT ? { api_root: process.env.EDITOR_API_ROOT } : {}),
-  ...(process.env.EDITOR_AUTH_URL ? { base_url: process.env.EDITOR_AUTH_URL } : {}),
-  ...(process.env.EDITOR_APP_ID ? { app_id: process.env.EDITOR_APP_ID, ...(backendName === 'gitlab' ? { auth_type: 'pkce' } : {}) } : {}),
-};
+// The one reading of the EDITOR_* variables, which the site build's host files (/admin/'s headers) also make.
+function backendFromEnv(): EditorBackend {
+  try {
+    return editorBackendFromEnv(process.env);
+  } catch (error) {
+    if (error instanceof EditorEnvironmentError) fail(error.message);
+    throw error;
+  }
+}
+const backend = backendFromEnv();
 const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
 const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
 

@@ -1,9 +1,10 @@
 /**
- * /admin/'s own Content Security Policy (src/editor/admin-csp.ts): scripts from
+ * /admin/'s own Content Security Policy (src/hosting/admin-csp.ts): scripts from
  * the site only, and the network open to exactly the git host the editor saves to.
  */
 import { describe, expect, it } from 'vitest';
-import { adminCspDirectives, adminPathHeaders, type AdminBackend } from '../src/editor/admin-csp';
+import { editorBackendFromEnv, EditorEnvironmentError } from '../src/core/editor-backend';
+import { adminCspDirectives, adminPathHeaders, type AdminBackend } from '../src/hosting/admin-csp';
 
 const directive = (backend: AdminBackend, name: string) => adminCspDirectives(backend).find((text) => text.startsWith(`${name} `))!;
 
@@ -31,5 +32,24 @@ describe('/admin/ Content Security Policy', () => {
     const headers = adminPathHeaders({ name: 'github' });
     expect(headers['Content-Security-Policy']).toMatch(/; frame-ancestors 'none'$/);
     expect(headers['X-Robots-Tag']).toBe('noindex, nofollow');
+  });
+});
+
+describe('the git host, read from EDITOR_* once for the editor and the hosts’ /admin/ headers', () => {
+  it('defaults to GitHub, and reads a self-managed host with its OAuth settings', () => {
+    expect(editorBackendFromEnv({})).toEqual({ name: 'github', repo: 'set-EDITOR_REPO/to-this-repository', branch: 'main' });
+    expect(
+      editorBackendFromEnv({ EDITOR_BACKEND: 'gitlab', EDITOR_REPO: 'council/site', EDITOR_BRANCH: 'edits', EDITOR_API_ROOT: 'https://gitlab.council.gov.uk/api/v4', EDITOR_APP_ID: 'abc' }),
+    ).toEqual({ name: 'gitlab', repo: 'council/site', branch: 'edits', api_root: 'https://gitlab.council.gov.uk/api/v4', app_id: 'abc', auth_type: 'pkce' });
+    // An empty variable is an unset one.
+    expect(editorBackendFromEnv({ EDITOR_BACKEND: '', EDITOR_AUTH_URL: '' })).toEqual(editorBackendFromEnv({}));
+  });
+
+  it.each([
+    [{ EDITOR_BACKEND: 'bitbucket' }, 'EDITOR_BACKEND must be github, gitlab or gitea, not "bitbucket".'],
+    [{ EDITOR_BACKEND: 'gitea', EDITOR_API_ROOT: 'git.council.gov.uk' }, 'EDITOR_API_ROOT must be a web address such as https://git.council.gov.uk/api/v1, not "git.council.gov.uk".'],
+    [{ EDITOR_AUTH_URL: 'ftp://auth.council.gov.uk' }, 'EDITOR_AUTH_URL must be a web address such as https://git.council.gov.uk/api/v1, not "ftp://auth.council.gov.uk".'],
+  ])('refuses %o, naming the variable', (env, message) => {
+    expect(() => editorBackendFromEnv(env)).toThrow(new EditorEnvironmentError(message));
   });
 });

@@ -19,6 +19,7 @@ import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template
 import type { SiteSettings } from '../schemas/site.ts';
 import { SUMMARY_COMPONENTS } from '../ingest/commentary-body.ts';
 import { QUARTERS_FOLDER, UPLOAD_FIELD } from './upload-field.ts';
+import type { EditorBackend } from '../core/editor-backend.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */
 export const QUARTER_FOLDER_PATTERN = '^\\d{4}-\\d{2}-q[1-4]$';
@@ -46,8 +47,8 @@ export interface EditorSources {
   site: SiteSettings;
   /** Quarters the release calendar announces ("Q2 2024/25" and the day). */
   releases: readonly { quarterLabel: string; date: string }[];
-  /** The git host the editor saves to; local mode needs none but the CMS wants one named. */
-  backend: { name: 'github' | 'gitlab' | 'gitea'; repo: string; branch: string; base_url?: string; auth_type?: string; app_id?: string };
+  /** The git host the editor saves to (editorBackendFromEnv); local mode needs none but the CMS wants one named. */
+  backend: EditorBackend;
 }
 
 /** A date picker that writes YYYY-MM-DD, the form every date in content is written in. */

@@ -1,7 +1,10 @@
 /**
- * The Content Security Policy of /admin/ only (the public pages keep theirs,
- * astro.config.mjs). Kept apart so each host's per-path header configuration
- * can take it as it is: ADMIN_PATH_HEADERS is that piece.
+ * The Content Security Policy and headers of the editor at /admin/ only (the
+ * public pages keep theirs: astro.config.mjs, headers.ts). Here, below both
+ * the editor and the hosts' configuration, so each can take it as it is:
+ * scripts/build-admin.ts writes adminCsp() into the page's meta tag, and
+ * adminPathHeaders() is what a host should send for /admin/. Both take the
+ * git host from editorBackendFromEnv (src/core/editor-backend.ts).
  *
  * What it allows beyond the public pages, and why:
  * - style-src 'unsafe-inline': Sveltia CMS (Svelte) injects its components' styles as <style> elements;
@@ -12,13 +15,10 @@
  * - frame-src blob:: the CMS draws a preview in a frame made from a blob: address (it inherits this policy).
  * Scripts stay 'self' otherwise: the CMS, its configuration, the figure components and the check are files served from /admin/.
  */
-export interface AdminBackend {
-  name: 'github' | 'gitlab' | 'gitea';
-  /** A self-managed GitLab or Gitea/Forgejo address; GitHub and gitlab.com need none. */
-  api_root?: string;
-  /** An OAuth client (such as sveltia-cms-auth) the sign-in window opens. */
-  base_url?: string;
-}
+import type { EditorBackend } from '../core/editor-backend.ts';
+
+/** What of the git host the policy depends on. */
+export type AdminBackend = Pick<EditorBackend, 'name' | 'api_root' | 'base_url'>;
 
 const HOSTS: Record<AdminBackend['name'], { api: string[]; images: string[] }> = {
   github: { api: ['https://api.github.com'], images: ['https://avatars.githubusercontent.com'] },
