@@ -4,16 +4,24 @@
  * built dist/ on loopback, at the domain root and under a sub-path, and every
  * file's response carries the headers and media type the one description
  * (src/hosting/headers.ts) asks for; a missing page gets the site's 404 page
- * with status 404. Skipped, saying so, where the servers are not installed
- * (.ci/run installs them).
+ * with status 404. The editor is built into the same folder (npm run
+ * build:admin) with the same EDITOR_* variables, and /admin/ must get exactly
+ * one Content-Security-Policy, the editor's (src/hosting/admin-csp.ts), the
+ * one its page's meta tag also carries, never the public one beside it; a
+ * configuration planted with the editor's policy added beside the public one
+ * is caught by the same check. Skipped, saying so, where the servers are not
+ * installed (.ci/run installs them).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedHeaders } from '../src/hosting/headers';
+import { editorBackendFromEnv } from '../src/core/editor-backend';
+import { adminCsp, adminPathHeaders } from '../src/hosting/admin-csp';
+import { expectedHeaders, SECURITY_HEADERS } from '../src/hosting/headers';
 import { nginxConfig } from '../src/hosting/hosts';
 import { buildSite, copyOfContent, removeScratch, ROOT, type BuildResult } from './helpers/build';
 import { filesUnder } from './helpers/html';
@@ -24,6 +32,65 @@ const haveServers = existsSync(NGINX) && existsSync(APACHE);
 if (!haveServers) console.warn('hosting-servers.test.ts: nginx or apache2 not installed (apt-get install nginx apache2): skipped');
 
 afterAll(removeScratch);
+
+/** The editor's git host for these builds: a self-managed Gitea, so /admin/'s policy names a host of its own (EDITOR_AUTH_URL emptied: the runner's own must not leak in). */
+const EDITOR_ENV = { EDITOR_BACKEND: 'gitea', EDITOR_API_ROOT: 'https://git.council.example/api/v1', EDITOR_AUTH_URL: '' };
+const BACKEND = editorBackendFromEnv(EDITOR_ENV);
+const ADMIN_HEADERS = adminPathHeaders(BACKEND);
+/** Every security header either set of pages carries. */
+const SECURITY_NAMES = [...new Set([...Object.keys(SECURITY_HEADERS), ...Object.keys(ADMIN_HEADERS)])];
+
+interface Raw {
+  status: number;
+  /** Every header line as sent, names lower-cased: a header sent twice appears twice. */
+  headers: [string, string][];
+  body: string;
+}
+
+/** A response with its header lines as they came (fetch joins two headers of one name into one value). */
+const rawGet = (url: string) =>
+  new Promise<Raw>((resolve, reject) => {
+    get(url, (response) => {
+      const pairs: [string, string][] = [];
+      for (let index = 0; index < response.rawHeaders.length; index += 2) pairs.push([response.rawHeaders[index]!.toLowerCase(), response.rawHeaders[index + 1]!]);
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: pairs, body }));
+    }).on('error', reject);
+  });
+
+/** How a response's security headers differ from a set: each header must come once with its value, or not at all when the set has none. */
+function securityProblems(path: string, raw: Raw, expected: Readonly<Record<string, string>>): string[] {
+  return SECURITY_NAMES.flatMap((name) => {
+    const sent = raw.headers.filter(([header]) => header === name.toLowerCase()).map(([, value]) => value);
+    const want = expected[name] === undefined ? [] : [expected[name]];
+    return JSON.stringify(sent) === JSON.stringify(want) ? [] : [`${path}: ${name} sent ${JSON.stringify(sent)}, expected ${JSON.stringify(want)}`];
+  });
+}
+
+/** The nginx configuration with the editor's policy added beside the public one rather than instead of it (the planted fault). */
+function nginxBeside(config: string): string {
+  const lines: string[] = [];
+  let map = '';
+  for (const line of config.split('\n')) {
+    map = /^map \$uri (\S+) \{$/.exec(line)?.[1] ?? (line === '}' ? '' : map);
+    // The policy's map without its /admin/ line: the public policy for every address...
+    if (map === '$cfs_content_security_policy' && /^  ~\^.*admin/.test(line)) continue;
+    // ...and the editor's added as a header of its own.
+    lines.push(line === 'server {' ? `${line}\n  add_header Content-Security-Policy "${ADMIN_HEADERS['Content-Security-Policy']}" always;` : line);
+  }
+  const planted = lines.join('\n');
+  if (planted.split('\n').length !== config.split('\n').length) throw new Error('the nginx configuration has no /admin/ policy line to plant beside the public one');
+  return planted;
+}
+
+/** The .htaccess with the same fault: the editor's policy added (`Header add`) beside the site's. */
+function htaccessBeside(htaccess: string): string {
+  const planted = htaccess.replace(/(<If "%\{REQUEST_URI\} =~ m#\^[^"]*admin[^"]*">\n(?:  .*\n)*?)  Header always set Content-Security-Policy /, '$1  Header always add Content-Security-Policy ');
+  if (planted === htaccess) throw new Error('the .htaccess has no /admin/ Content-Security-Policy to plant beside the site\'s');
+  return planted;
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -62,10 +129,10 @@ interface Running {
   stop: () => void;
 }
 
-async function startNginx(dist: string, base: string, work: string): Promise<Running> {
+async function startNginx(dist: string, base: string, work: string, plant: (config: string) => string = (config) => config): Promise<Running> {
   const port = await freePort();
   const site = join(work, 'site.conf');
-  writeFileSync(site, nginxConfig({ base, root: dist, listen: `127.0.0.1:${port}`, serverName: 'localhost' }));
+  writeFileSync(site, plant(nginxConfig({ base, backend: BACKEND, root: dist, listen: `127.0.0.1:${port}`, serverName: 'localhost' })));
   const temp = (name: string) => `${name} ${join(work, name)};`;
   // As a Debian server runs it: mime.types in the http context, the site's file included there.
   writeFileSync(
@@ -118,10 +185,30 @@ async function startApache(dist: string, base: string, work: string): Promise<Ru
 const sitePathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 const normaliseType = (value: string | null) => value?.toLowerCase().replace(/\s+/g, '') ?? null;
 
+/** Serves the same build with the planted fault: nginx as a second server, Apache with the .htaccess swapped (it is read at every request). */
+type Plant = (dist: string, base: string, running: Running) => Promise<Running>;
+const plantNginx: Plant = async (dist, base) => {
+  const plantedWork = mkdtempSync(join(tmpdir(), 'cfs-planted-'));
+  const planted = await startNginx(dist, base, plantedWork, nginxBeside);
+  return { origin: planted.origin, stop: () => (planted.stop(), rmSync(plantedWork, { recursive: true, force: true })) };
+};
+const plantApache: Plant = async (dist, _base, running) => {
+  const file = join(dist, '.htaccess');
+  const shipped = readFileSync(file, 'utf8');
+  writeFileSync(file, htaccessBeside(shipped));
+  return { origin: running.origin, stop: () => writeFileSync(file, shipped) };
+};
+
+/** The editor, built into the site's published folder as the web team does (npm run build:admin), with the test's EDITOR_* variables. */
+function buildEditor(outDir: string, contentDir: string) {
+  const result = spawnSync(process.execPath, ['scripts/build-admin.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...EDITOR_ENV, OUT_DIR: outDir, CONTENT_DIR: contentDir }, timeout: 120_000 });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+}
+
 describe.skipIf(!haveServers).each([
-  ['nginx', startNginx],
-  ['Apache', startApache],
-] as const)('%s with the shipped configuration', (_name, start) => {
+  ['nginx', startNginx, plantNginx],
+  ['Apache', startApache, plantApache],
+] as const)('%s with the shipped configuration', (_name, start, plant) => {
   describe.each(['/', '/performance/'])('the site built for base path %s', (base) => {
     let build: BuildResult;
     let server: Running;
@@ -132,8 +219,9 @@ describe.skipIf(!haveServers).each([
       const content = copyOfContent();
       // An announced release, so .ics files are built and served too.
       copyFileSync(join(ROOT, 'test/fixtures/releases/releases.csv'), join(content, 'releases.csv'));
-      build = buildSite({ contentDir: relative(ROOT, content), env: { BASE_PATH: base } });
+      build = buildSite({ contentDir: relative(ROOT, content), env: { BASE_PATH: base, ...EDITOR_ENV } });
       expect(build.status, build.output).toBe(0);
+      buildEditor(build.outDir, content);
       openUp(build.outDir);
       work = mkdtempSync(join(tmpdir(), 'cfs-server-'));
       server = await start(build.outDir, base, work);
@@ -152,7 +240,7 @@ describe.skipIf(!haveServers).each([
         const sitePath = sitePathOf(file);
         const response = await fetch(url(sitePath), { redirect: 'manual' });
         if (response.status !== 200) wrong.push(`${sitePath}: status ${response.status}`);
-        for (const [name, value] of Object.entries(expectedHeaders(sitePath, base))) {
+        for (const [name, value] of Object.entries(expectedHeaders(sitePath, base, BACKEND))) {
           const got = response.headers.get(name);
           const same = name === 'Content-Type' ? normaliseType(got) === normaliseType(value) : got === value;
           if (!same) wrong.push(`${sitePath}: ${name} is ${JSON.stringify(got)}, expected ${JSON.stringify(value)}`);
@@ -164,6 +252,45 @@ describe.skipIf(!haveServers).each([
       }
       expect(wrong).toEqual([]);
     }, 120_000);
+
+    it('gives /admin/ exactly one policy, the editor’s, which its page’s meta tag carries too, and the public pages theirs', async () => {
+      expect(ADMIN_HEADERS['Content-Security-Policy']).toContain("connect-src 'self' blob: data: https://git.council.example;");
+      expect(ADMIN_HEADERS['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
+      const problems: string[] = [];
+      for (const path of ['/admin/', '/admin/index.html', '/admin/editor.js', '/admin/locales/en-GB.json']) {
+        const response = await rawGet(url(path));
+        if (response.status !== 200) problems.push(`${path}: status ${response.status}`);
+        problems.push(...securityProblems(path, response, ADMIN_HEADERS));
+        const robots = response.headers.filter(([name]) => name === 'x-robots-tag').map(([, value]) => value);
+        if (JSON.stringify(robots) !== JSON.stringify(['noindex, nofollow'])) problems.push(`${path}: X-Robots-Tag ${JSON.stringify(robots)}`);
+      }
+      // The page's own meta tag, written by npm run build:admin from the same variables, is the header's policy less what only a header can say.
+      const page = await rawGet(url('/admin/'));
+      const meta = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(page.body)?.[1];
+      expect(meta).toBe(adminCsp(BACKEND));
+      expect(ADMIN_HEADERS['Content-Security-Policy']).toBe(`${meta}; frame-ancestors 'none'`);
+      for (const path of ['/', '/2024-25/q1/', '/data/']) {
+        const response = await rawGet(url(path));
+        if (response.status !== 200) problems.push(`${path}: status ${response.status}`);
+        problems.push(...securityProblems(path, response, SECURITY_HEADERS));
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('would catch the editor’s policy sent beside the public one (the check can fail)', async () => {
+      const planted = await plant(build.outDir, base, server);
+      try {
+        const response = await rawGet(`${planted.origin}${base.replace(/\/$/, '')}/admin/`);
+        expect(response.status).toBe(200);
+        const policies = response.headers.filter(([name]) => name === 'content-security-policy').map(([, value]) => value);
+        expect(policies.sort()).toEqual([ADMIN_HEADERS['Content-Security-Policy'], SECURITY_HEADERS['Content-Security-Policy']].sort());
+        expect(securityProblems('/admin/', response, ADMIN_HEADERS)).toHaveLength(1);
+      } finally {
+        planted.stop();
+      }
+      // The shipped configuration again (Apache reads the restored .htaccess at the next request).
+      expect(securityProblems('/admin/', await rawGet(url('/admin/')), ADMIN_HEADERS)).toEqual([]);
+    });
 
     it('gives the CSVs their metadata’s address, which is served', async () => {
       const csv = await fetch(url('/data/all-observations.csv'));

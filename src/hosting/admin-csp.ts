@@ -1,10 +1,10 @@
 /**
  * The Content Security Policy and headers of the editor at /admin/ only (the
- * public pages keep theirs: astro.config.mjs, headers.ts). Here, below both
- * the editor and the hosts' configuration, so each can take it as it is:
- * scripts/build-admin.ts writes adminCsp() into the page's meta tag, and
- * adminPathHeaders() is what a host should send for /admin/. Both take the
- * git host from editorBackendFromEnv (src/core/editor-backend.ts).
+ * public pages keep theirs: astro.config.mjs, headers.ts). One source for both
+ * places it reaches the browser: scripts/build-admin.ts writes adminCsp() into
+ * the page's meta tag, and every host's configuration (hosts.ts) sends
+ * adminPathHeaders() for /admin/ instead of the public security headers. Both
+ * take the git host from editorBackendFromEnv (src/core/editor-backend.ts).
  *
  * What it allows beyond the public pages, and why:
  * - style-src 'unsafe-inline': Sveltia CMS (Svelte) injects its components' styles as <style> elements;
@@ -53,13 +53,20 @@ export function adminCsp(backend: AdminBackend): string {
   return adminCspDirectives(backend).join('; ');
 }
 
-/** /admin/'s headers, for each host's per-path configuration (frame-ancestors only works in a header). */
+/**
+ * /admin/'s headers (frame-ancestors only works in a header). Every host's configuration sends exactly these for
+ * /admin/, in place of the public security headers: a second Content-Security-Policy would be enforced as well, and
+ * the public one's connect-src 'self' would block the git host. Each header the public pages carry has its own
+ * value here, so a host that lets a later matching rule's value replace an earlier one (Netlify) ends with these alone too.
+ */
 export function adminPathHeaders(backend: AdminBackend): Record<string, string> {
   return {
     'Content-Security-Policy': `${adminCsp(backend)}; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'same-origin',
+    // The editor uses none of these either (file uploads go through the file picker, not the camera).
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     // The editor is for staff: keep it out of search results.
     'X-Robots-Tag': 'noindex, nofollow',
     'Cache-Control': 'no-cache',

@@ -5,6 +5,7 @@
  * security headers, the 404 page, and serving under a sub-path. Paths here are
  * site paths ("/data/"); the generators put the base path before them.
  */
+import { adminPathHeaders, type AdminBackend } from './admin-csp.ts';
 
 /** A Content-Security-Policy as a header (complementing the meta tag on every page; see docs/SECURITY.md). */
 const SITE_CSP = [
@@ -30,13 +31,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
+/** The folder of the browser editor (npm run build:admin writes it into dist/admin/). */
+export const ADMIN_FOLDER = '/admin/';
+
 /**
- * Where a path needs a Content-Security-Policy of its own, it is listed here
- * and replaces the site's under that folder on every host. Empty today: a
- * browser editor planned under /admin/ will add its own, such as
- * `{ '/admin/': "default-src 'self'; …" }`.
+ * Folders whose responses carry security headers of their own *instead of*
+ * SECURITY_HEADERS, on every host: the editor at /admin/, whose policy opens
+ * the git host the editor saves to (admin-csp.ts). Instead, not as well: a
+ * browser enforces every Content-Security-Policy it is sent, so the public
+ * one beside it would still block the editor. (This replaced PATH_CSP, which
+ * swapped the policy alone.)
  */
-export const PATH_CSP: Readonly<Record<string, string>> = {};
+export function pathSecurityHeaders(backend: AdminBackend): Readonly<Record<string, Readonly<Record<string, string>>>> {
+  return { [ADMIN_FOLDER]: adminPathHeaders(backend) };
+}
+
+/** The security headers of a site path: its folder's own set, or the site's. */
+export function securityHeadersOf(sitePath: string, backend: AdminBackend): Readonly<Record<string, string>> {
+  return Object.entries(pathSecurityHeaders(backend)).find(([folder]) => sitePath.startsWith(folder))?.[1] ?? SECURITY_HEADERS;
+}
 
 /** Media types by file ending (longest match wins: csv-metadata.json before .json). */
 export const MEDIA_TYPES: readonly { ending: string; type: string }[] = [
@@ -92,9 +105,8 @@ export function headerRules(base: string): HeaderRule[] {
 export const NOT_FOUND_PAGE = '/404.html';
 
 /** The headers a response for a site path should carry: what every host's configuration must produce (the tests' oracle). */
-export function expectedHeaders(sitePath: string, base: string): Record<string, string> {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS };
-  for (const [folder, csp] of Object.entries(PATH_CSP)) if (sitePath.startsWith(folder)) headers['Content-Security-Policy'] = csp;
+export function expectedHeaders(sitePath: string, base: string, backend: AdminBackend): Record<string, string> {
+  const headers: Record<string, string> = { ...securityHeadersOf(sitePath, backend) };
   for (const rule of headerRules(base)) {
     if (sitePath.startsWith(rule.folder) && (!rule.ending || sitePath.endsWith(rule.ending))) Object.assign(headers, rule.headers);
   }

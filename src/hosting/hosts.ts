@@ -1,35 +1,54 @@
 /**
  * Each host's configuration, generated from the one description in
- * headers.ts, for the base path the site is built for. The build writes the
- * files a host reads from the published folder (_headers, _redirects,
- * .htaccess, staticwebapp.config.json, .nojekyll); `npm run hosting -- nginx`
- * prints the nginx server block, which lives in the server's own configuration.
+ * headers.ts, for the base path the site is built for and the git host the
+ * editor at /admin/ saves to (editorBackendFromEnv, the same reading
+ * scripts/build-admin.ts makes). The build writes the files a host reads from
+ * the published folder (_headers, _redirects, .htaccess,
+ * staticwebapp.config.json, .nojekyll); `npm run hosting -- nginx` prints the
+ * nginx server block, which lives in the server's own configuration.
  * docs/HOSTING.md says which to use on which host.
  */
-import { MEDIA_TYPES, NOT_FOUND_PAGE, PATH_CSP, SECURITY_HEADERS, headerRules } from './headers.ts';
+import type { AdminBackend } from './admin-csp.ts';
+import { MEDIA_TYPES, NOT_FOUND_PAGE, SECURITY_HEADERS, headerRules, pathSecurityHeaders } from './headers.ts';
 
 const withBase = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
 const headerLines = (headers: Readonly<Record<string, string>>) => Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+
+/** One line naming the git host /admin/'s policy was generated for, so a configuration built with other EDITOR_* variables than the editor shows it. */
+function editorNote(backend: AdminBackend): string {
+  const extra = [backend.api_root, backend.base_url].filter(Boolean).join(', ');
+  return `/admin/ headers generated for the editor's git host: ${backend.name}${extra ? ` (${extra})` : ''}; build the site and the editor with the same EDITOR_* variables.`;
+}
 
 /**
  * Netlify and Cloudflare Pages `_headers`: a path pattern (one `*` splat) then
  * indented `Name: value` lines. Every matching rule applies; Cloudflare joins
  * two values of one header with a comma, so no header is set twice for a path.
+ * A folder with security headers of its own (/admin/) first detaches each
+ * site-wide one with Cloudflare's `! Name` line, then sets its own: Cloudflare
+ * then sends only the folder's. Netlify's rules reader skips a line without a
+ * colon, and lets a later matching rule's value of a header replace an
+ * earlier one, so the folder's rule, written after the site-wide one and
+ * setting every header that one sets, gives the same result there.
  */
-export function netlifyHeaders(base: string): string {
+export function netlifyHeaders(base: string, backend: AdminBackend): string {
   const blocks: string[][] = [
-    ['# Generated from src/hosting/headers.ts for base path ' + base + ' (docs/HOSTING.md). Do not edit: rebuild.'],
+    ['# Generated from src/hosting/headers.ts for base path ' + base + ' (docs/HOSTING.md). Do not edit: rebuild.', `# ${editorNote(backend)}`],
     [withBase(base, '/*'), ...headerLines(SECURITY_HEADERS)],
   ];
-  for (const [folder, csp] of Object.entries(PATH_CSP)) {
-    // "! Name" first removes the site-wide value (Cloudflare Pages), so the folder's own policy is the only one.
-    blocks.push([withBase(base, `${folder}*`), '  ! Content-Security-Policy', `  Content-Security-Policy: ${csp}`]);
+  for (const [folder, headers] of Object.entries(pathSecurityHeaders(backend))) {
+    blocks.push([
+      `# ${folder}: its own security headers instead of the site's ("! Name" detaches the site-wide value on Cloudflare Pages; Netlify skips the line).`,
+      withBase(base, `${folder}*`),
+      ...Object.keys(SECURITY_HEADERS).map((name) => `  ! ${name}`),
+      ...headerLines(headers),
+    ]);
   }
   for (const rule of headerRules(base)) {
     blocks.push([`# ${rule.why}`, withBase(base, `${rule.folder}*${rule.ending ?? ''}`), ...headerLines(rule.headers)]);
   }
   for (const { ending, type } of MEDIA_TYPES) {
-    // Every host gets HTML, CSS, JavaScript, SVG, JSON and XML right. Both hosts join the values of a header two
+    // Every host gets HTML, CSS, JavaScript, SVG, JSON and XML right. Cloudflare joins the values of a header two
     // matching rules set, so an ending that a more specific one ends with (.json, -metadata.json) gets no rule of its own.
     if (['.html', '.css', '.js', '.svg'].includes(ending) || MEDIA_TYPES.some((other) => other.ending !== ending && other.ending.endsWith(ending))) continue;
     blocks.push([withBase(base, `/*${ending}`), `  Content-Type: ${type}`]);
@@ -51,32 +70,33 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 /**
  * An nginx server block (with the `map`s it needs, which belong in the http
  * context: put the file in conf.d/ or sites-enabled/). `root` is the folder
- * the build wrote (dist/). Headers are set once at server level with `always`,
- * so the 404 page carries them too; a location with its own add_header would
- * drop the server's, so none has one.
+ * the build wrote (dist/). Every header is set once, at server level, with
+ * `always` (so the 404 page carries them too), from a `map` of the address:
+ * a location with its own add_header would drop the server's, so none has
+ * one. An empty value sends no header, which is how /admin/ gets its own
+ * security headers instead of the site's, never beside them.
  */
-export function nginxConfig(options: { base: string; root: string; listen?: string; serverName?: string }): string {
-  const { base } = options;
+export function nginxConfig(options: { base: string; root: string; backend: AdminBackend; listen?: string; serverName?: string }): string {
+  const { base, backend } = options;
   const root = options.root.replace(/\/$/, '');
   const prefix = base.replace(/\/$/, '');
-  const variables: string[] = [];
-  const maps: string[] = [];
-  const add = (name: string, rules: [RegExp | string, string][]) => {
-    const variable = `$cfs_${name.toLowerCase().replace(/[^a-z]/g, '_')}`;
-    maps.push(`map $uri ${variable} {\n  default '';\n${rules.map(([pattern, value]) => `  ${typeof pattern === 'string' ? pattern : `~${pattern.source}`} ${nginxQuote(value)};`).join('\n')}\n}`);
-    variables.push(`  add_header ${name} ${variable} always;`);
-  };
-  const csp: [RegExp | string, string][] = Object.entries(PATH_CSP).map(([folder, policy]) => [new RegExp(`^${escapeRegex(withBase(base, folder))}`), policy]);
-  add('Content-Security-Policy', [...csp, ['~.', SECURITY_HEADERS['Content-Security-Policy']!]]);
-  const byName = new Map<string, [RegExp, string][]>();
+  const folderPattern = (folder: string, ending?: string) => new RegExp(`^${escapeRegex(withBase(base, folder))}${ending ? `.*${escapeRegex(ending)}$` : ''}`);
+  // Each header's values by address, first match wins: folder rules, then folders' own security headers, then the site's.
+  const byName = new Map<string, { rules: [RegExp, string][]; fallback: string }>();
+  const entry = (name: string) => byName.get(name) ?? byName.set(name, { rules: [], fallback: SECURITY_HEADERS[name] ?? '' }).get(name)!;
   for (const rule of headerRules(base)) {
-    const pattern = new RegExp(`^${escapeRegex(withBase(base, rule.folder))}${rule.ending ? `.*${escapeRegex(rule.ending)}$` : ''}`);
-    for (const [name, value] of Object.entries(rule.headers)) byName.set(name, [...(byName.get(name) ?? []), [pattern, value]]);
+    for (const [name, value] of Object.entries(rule.headers)) entry(name).rules.push([folderPattern(rule.folder, rule.ending), value]);
   }
-  for (const [name, rules] of byName) add(name, rules);
-  const fixed = Object.entries(SECURITY_HEADERS)
-    .filter(([name]) => name !== 'Content-Security-Policy')
-    .map(([name, value]) => `  add_header ${name} ${nginxQuote(value)} always;`);
+  const ownFolders = Object.entries(pathSecurityHeaders(backend));
+  const securityNames = [...new Set([...Object.keys(SECURITY_HEADERS), ...ownFolders.flatMap(([, headers]) => Object.keys(headers))])];
+  for (const name of securityNames) for (const [folder, headers] of ownFolders) entry(name).rules.push([folderPattern(folder), headers[name] ?? '']);
+  const maps: string[] = [];
+  const variables: string[] = [];
+  for (const [name, { rules, fallback }] of [...byName].sort(([a], [b]) => Number(!securityNames.includes(a)) - Number(!securityNames.includes(b)))) {
+    const variable = `$cfs_${name.toLowerCase().replace(/[^a-z]/g, '_')}`;
+    maps.push(`map $uri ${variable} {\n  default ${fallback ? nginxQuote(fallback) : "''"};\n${rules.map(([pattern, value]) => `  ~${pattern.source} ${value ? nginxQuote(value) : "''"};`).join('\n')}\n}`);
+    variables.push(`  add_header ${name} ${variable} always;`);
+  }
   const byExtension = MEDIA_TYPES.filter((entry) => /^\.[a-z]+$/.test(entry.ending));
   const special = MEDIA_TYPES.filter((entry) => !/^\.[a-z]+$/.test(entry.ending));
   const typeOnly = (type: string) => type.split(';')[0]!.trim();
@@ -88,6 +108,7 @@ export function nginxConfig(options: { base: string; root: string; listen?: stri
   return [
     `# nginx configuration for the site built for base path ${base}.`,
     '# Generated from src/hosting/headers.ts (docs/HOSTING.md): regenerate with npm run hosting -- nginx, never edit by hand.',
+    `# ${editorNote(backend)}`,
     '# The maps belong in the http context (conf.d/ or sites-enabled/ are included there).',
     ...maps,
     'server {',
@@ -101,7 +122,6 @@ export function nginxConfig(options: { base: string; root: string; listen?: stri
     ...byExtension.map(({ ending, type }) => `    ${typeOnly(type)} ${ending.slice(1)};`),
     '  }',
     `  error_page 404 ${withBase(base, NOT_FOUND_PAGE)};`,
-    ...fixed,
     ...variables,
     ...specialLocations,
     location,
@@ -110,17 +130,23 @@ export function nginxConfig(options: { base: string; root: string; listen?: stri
   ].join('\n');
 }
 
+const apacheValue = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
+
 /**
  * Apache `.htaccess` for the published folder (needs AllowOverride FileInfo
  * Indexes Options and mod_headers; mod_mime is on by default). Paths are
  * matched on the request's path, so the same rules work at a root or under
- * a sub-path (an Alias, or a folder of the document root).
+ * a sub-path (an Alias, or a folder of the document root). A folder with
+ * security headers of its own (/admin/) sets each of them in an <If>, which
+ * Apache applies after the file's top-level lines: `set` replaces the site's
+ * value, and a site header the folder has none of is unset.
  */
-export function apacheHtaccess(base: string): string {
+export function apacheHtaccess(base: string, backend: AdminBackend): string {
   const prefix = base.replace(/\/$/, '');
   const lines = [
     `# Apache configuration for the site built for base path ${base}.`,
     '# Generated from src/hosting/headers.ts (docs/HOSTING.md). Do not edit: rebuild.',
+    `# ${editorNote(backend)}`,
     'Options -Indexes -MultiViews',
     'DirectoryIndex index.html',
     `ErrorDocument 404 ${withBase(base, NOT_FOUND_PAGE)}`,
@@ -134,14 +160,17 @@ export function apacheHtaccess(base: string): string {
       lines.push(`<FilesMatch "${escapeRegex(ending)}$">`, `  ForceType "${type}"`, '</FilesMatch>');
     }
   }
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`Header always set ${name} "${value.replace(/"/g, '\\"')}"`);
-  for (const [folder, csp] of Object.entries(PATH_CSP)) {
-    lines.push(`<If "%{REQUEST_URI} =~ m#^${escapeRegex(withBase(base, folder))}#">`, `  Header always set Content-Security-Policy "${csp.replace(/"/g, '\\"')}"`, '</If>');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`Header always set ${name} ${apacheValue(value)}`);
+  for (const [folder, headers] of Object.entries(pathSecurityHeaders(backend))) {
+    lines.push(`# ${folder}: its own security headers instead of the site's.`, `<If "%{REQUEST_URI} =~ m#^${escapeRegex(withBase(base, folder))}#">`);
+    for (const name of Object.keys(SECURITY_HEADERS)) if (!(name in headers)) lines.push(`  Header always unset ${name}`);
+    for (const [name, value] of Object.entries(headers)) lines.push(`  Header always set ${name} ${apacheValue(value)}`);
+    lines.push('</If>');
   }
   for (const rule of headerRules(base)) {
     const pattern = `^${escapeRegex(`${prefix}${rule.folder}`)}${rule.ending ? `.*${escapeRegex(rule.ending)}$` : ''}`;
     lines.push(`# ${rule.why}`, `<If "%{REQUEST_URI} =~ m#${pattern}#">`);
-    for (const [name, value] of Object.entries(rule.headers)) lines.push(`  Header always set ${name} "${value.replace(/"/g, '\\"')}"`);
+    for (const [name, value] of Object.entries(rule.headers)) lines.push(`  Header always set ${name} ${apacheValue(value)}`);
     lines.push('</If>');
   }
   return `${lines.join('\n')}\n`;
@@ -150,34 +179,43 @@ export function apacheHtaccess(base: string): string {
 /**
  * Azure Static Web Apps `staticwebapp.config.json`: global headers, routes, media types and the 404 page.
  * Azure applies only the first route that matches a request, so the most specific routes come first and
- * each carries every folder rule that also covers it.
+ * each carries every folder rule that also covers it. A route's header replaces the global one of the same
+ * name, and an empty value removes it (learn.microsoft.com/azure/static-web-apps/configuration): a folder with
+ * security headers of its own (/admin/) sets each of them and empties any site header it has none of. Its
+ * `index.html` gets a route of its own, the one that also matches the folder's address (`/admin/*` does not).
  */
-export function azureStaticWebAppConfig(base: string): string {
+export function azureStaticWebAppConfig(base: string, backend: AdminBackend): string {
   const rules = headerRules(base);
-  const covering = (folder: string, ending: string | undefined) =>
-    Object.assign(
+  const own = Object.entries(pathSecurityHeaders(backend));
+  const covering = (folder: string, ending: string | undefined) => {
+    const security = own.find(([ownFolder]) => folder.startsWith(ownFolder))?.[1];
+    return Object.assign(
       {},
-      ...Object.entries(PATH_CSP).filter(([cspFolder]) => folder.startsWith(cspFolder)).map(([, csp]) => ({ 'Content-Security-Policy': csp })),
+      ...(security ? [Object.fromEntries(Object.keys(SECURITY_HEADERS).map((name) => [name, ''])), security] : []),
       ...rules.filter((rule) => folder.startsWith(rule.folder) && (!rule.ending || rule.ending === ending)).map((rule) => rule.headers),
     ) as Record<string, string>;
+  };
   const places = [
     ...new Map(
-      [...rules.map((rule) => [rule.folder, rule.ending] as const), ...Object.keys(PATH_CSP).map((folder) => [folder, undefined] as const)].map((place) => [`${place[0]}|${place[1] ?? ''}`, place]),
+      [...rules.map((rule) => [rule.folder, rule.ending] as const), ...own.map(([folder]) => [folder, undefined] as const)].map((place) => [`${place[0]}|${place[1] ?? ''}`, place]),
     ).values(),
   ].sort((a, b) => b[0].length - a[0].length || Number(Boolean(b[1])) - Number(Boolean(a[1])));
   // Azure's route wildcard takes the file ending as a filter: /data/*.{csv}.
-  const routes = places.map(([folder, ending]) => ({ route: withBase(base, `${folder}*${ending ? `.{${ending.slice(1)}}` : ''}`), headers: covering(folder, ending) }));
+  const routes = places.flatMap(([folder, ending]) => [
+    ...(own.some(([ownFolder]) => ownFolder === folder) && !ending ? [{ route: withBase(base, `${folder}index.html`), headers: covering(folder, '.html') }] : []),
+    { route: withBase(base, `${folder}*${ending ? `.{${ending.slice(1)}}` : ''}`), headers: covering(folder, ending) },
+  ]);
   const mimeTypes = Object.fromEntries(MEDIA_TYPES.filter((entry) => /^\.[a-z]+$/.test(entry.ending)).map(({ ending, type }) => [ending, type]));
   return `${JSON.stringify({ globalHeaders: { ...SECURITY_HEADERS }, routes, mimeTypes, responseOverrides: { '404': { rewrite: withBase(base, NOT_FOUND_PAGE) } } }, null, 2)}\n`;
 }
 
 /** The files a host reads from the published folder, by name. */
-export function publishedHostFiles(base: string): Record<string, string> {
+export function publishedHostFiles(base: string, backend: AdminBackend): Record<string, string> {
   return {
-    _headers: netlifyHeaders(base),
+    _headers: netlifyHeaders(base, backend),
     _redirects: netlifyRedirects(base),
-    '.htaccess': apacheHtaccess(base),
-    'staticwebapp.config.json': azureStaticWebAppConfig(base),
+    '.htaccess': apacheHtaccess(base, backend),
+    'staticwebapp.config.json': azureStaticWebAppConfig(base, backend),
     // GitHub Pages runs Jekyll on a branch deploy unless told not to, and Jekyll drops folders starting with _ (_astro/).
     '.nojekyll': '',
   };
