@@ -64,6 +64,8 @@ export const MEDIA_TYPES: readonly { ending: string; type: string }[] = [
   { ending: '.css', type: 'text/css; charset=utf-8' },
   { ending: '.js', type: 'text/javascript; charset=utf-8' },
   { ending: '.svg', type: 'image/svg+xml' },
+  // The editor's preview parser (/admin/chunks/): browsers compile WebAssembly as it streams in only with this type.
+  { ending: '.wasm', type: 'application/wasm' },
 ];
 
 /** The media type a file is served with, from its name. */
