@@ -21,7 +21,7 @@
  *   EDITOR_APP_ID   the OAuth application id (GitLab PKCE sign-in, Gitea)
  * OUT_DIR sets the output folder (default dist); CONTENT_DIR the content folder.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parseCatalogue } from '../src/ingest/catalogue.ts';
@@ -86,6 +86,8 @@ const backend = backendFromEnv();
 const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
 const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
 
+// A fresh folder: the chunks' names change with their contents, and an old one left behind would be served too.
+rmSync(outDir, { recursive: true, force: true });
 mkdirSync(join(outDir, 'fonts'), { recursive: true });
 
 // Sveltia CMS, with its CDN fonts pointed at our copies; a new version that fetches others stops the build here.

@@ -7,7 +7,7 @@
  */
 import { editorComponents, tidyFigureTags, type IndicatorChoice } from './figure-tags.ts';
 import { UPLOAD_FIELD } from './upload-field.ts';
-import { updatePreview, type PreviewProps } from './preview.ts';
+import type { PreviewProps } from './preview.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -50,6 +50,9 @@ cms.registerEventListener({
     return data;
   },
 });
+/** The preview's code, with the check, loaded when a preview first opens: the editor starts without it. */
+const updatePreview = async (root: HTMLElement, props: PreviewProps) => (await import('./preview.ts')).updatePreview(root, props);
+
 // The preview: an empty element React never touches again, which preview.ts fills on every change.
 const QuarterPreview = createClass({
   componentDidMount(this: ReactClass) {
