@@ -105,7 +105,10 @@ function blocks(doc: Document, list: readonly Block[], quarter: QuarterView): HT
         if (block.component === 'Chart') return chartTable(doc, block.props.of!, quarter);
         const card = quarter.cards.find((candidate) => candidate.indicator.id === block.props.of)!;
         const row = glanceRow(card);
-        return make(doc, 'div', { class: 'inline-card card' }, [make(doc, 'p', {}, [`${row.title}: `, make(doc, 'span', { class: 'card-value' }, [row.value]), ` in ${row.period}`])]);
+        return make(doc, 'div', { class: 'inline-card card' }, [
+          make(doc, 'p', {}, [`${row.title}: `, make(doc, 'span', { class: 'card-value' }, [row.value]), ` in ${row.period}`]),
+          make(doc, 'ul', { class: 'card-badges' }, [make(doc, 'li', {}, [row.direction]), make(doc, 'li', {}, [row.rating])]),
+        ]);
       }
     }
   });
