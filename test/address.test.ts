@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ADDRESS_NOTE, basePathProblem, firstReportYear, resolveSiteAddress, siteUrlProblem, tagPrefix } from '../src/core/site-address';
 import { parseSiteSettings } from '../src/ingest/site-settings';
+import { adminCspDirectives } from '../src/hosting/admin-csp';
+import { editorBackendFromEnv } from '../src/core/editor-backend';
 import { buildSite, copyOfContent, outputTexts, removeScratch, ROOT, type BuildResult } from './helpers/build';
 import { replaceIn } from './helpers/content';
 import { attr, elements, parseHtml, parseXml, xmlElements, xmlText } from './helpers/html';
@@ -82,7 +84,7 @@ describe('the address settings', () => {
 });
 
 /** Every absolute http(s) address in a text, with the host it names. */
-const addresses = (text: string) => [...text.matchAll(/https?:\/\/[^\s"'<>)\\]+/g)].map((match) => match[0]);
+const addresses = (text: string) => [...text.matchAll(/https?:\/\/[^\s"'<>)\\;]+/g)].map((match) => match[0]);
 
 /**
  * Hosts a build may name without an address of its own: the council's (its contact domains, from site.yaml) and
@@ -93,7 +95,10 @@ const STANDARD_HOSTS = new Set([
   // The advice services the accessibility statement must point readers to.
   'mcmw.abilitynet.org.uk', 'www.equalityadvisoryservice.com',
 ]);
+/** The git host the editor at /admin/ reads and saves through, which its headers in the host configuration allow (the build's default, GitHub). */
+const EDITOR_HOSTS = new Set(adminCspDirectives(editorBackendFromEnv({})).flatMap((directive) => directive.split(' ')).filter((word) => word.startsWith('https://')).map((origin) => new URL(origin).hostname));
 const councilHost = (host: string) => host === 'leics.gov.uk' || host.endsWith('.leics.gov.uk');
+const allowedHost = (host: string) => councilHost(host) || EDITOR_HOSTS.has(host);
 
 describe('a build with no address (as the real content is)', () => {
   let build: BuildResult;
@@ -121,12 +126,12 @@ describe('a build with no address (as the real content is)', () => {
     }
   });
 
-  it('names no domain that is not the council’s or a standard’s, in any file it wrote', () => {
+  it('names no domain that is not the council’s, a standard’s or the editor’s git host, in any file it wrote', () => {
     const foreign: string[] = [];
     for (const [path, text] of outputTexts(build.outDir)) {
       for (const address of addresses(text)) {
         const host = new URL(address).hostname;
-        if (!councilHost(host) && !STANDARD_HOSTS.has(host)) foreign.push(`${path}: ${address}`);
+        if (!allowedHost(host) && !STANDARD_HOSTS.has(host)) foreign.push(`${path}: ${address}`);
       }
     }
     expect(foreign).toEqual([]);
@@ -171,7 +176,7 @@ describe('a build whose address and sub-path come from site.yaml', () => {
     for (const [path, text] of outputTexts(build.outDir)) {
       for (const address of addresses(text)) {
         const host = new URL(address).hostname;
-        if (host !== 'council.test' && !councilHost(host) && !STANDARD_HOSTS.has(host)) foreign.push(`${path}: ${address}`);
+        if (host !== 'council.test' && !allowedHost(host) && !STANDARD_HOSTS.has(host)) foreign.push(`${path}: ${address}`);
       }
     }
     expect(foreign).toEqual([]);
