@@ -6,7 +6,7 @@
  * CMS.init because /admin/init.js set CMS_MANUAL_INIT.
  */
 import { editorComponents, tidyFigureTags, type IndicatorChoice } from './figure-tags.ts';
-import { UPLOAD_FIELD } from './upload-field.ts';
+import { nameUploadsAsDataFiles, refuseMisnamedUpload, UPLOAD_FIELD } from './upload-field.ts';
 import type { PreviewProps } from './preview.ts';
 
 interface ImmutableMap {
@@ -36,10 +36,14 @@ const { CMS: cms, h, createClass } = window as unknown as {
   h: (tag: string, props: Record<string, unknown>) => unknown;
   createClass: (spec: Record<string, unknown>) => unknown;
 };
+// The dashboard export is saved under the name the check reads, whatever it was called (upload-field.ts).
+nameUploadsAsDataFiles(window);
 for (const component of editorComponents(EDITOR_INDICATORS)) cms.registerEditorComponent(component);
 cms.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
+    // Never a save that would leave the export under a name the check does not read (upload-field.ts).
+    refuseMisnamedUpload((entry.get('data') as ImmutableMap).get(UPLOAD_FIELD));
     // The upload field only carries the file into the folder: its name is never written into the commentary.
     let data = (entry.get('data') as ImmutableMap).delete(UPLOAD_FIELD);
     // A figure tag inserted into a sentence stays in it (tidyFigureTags says why).

@@ -18,7 +18,7 @@ import { siteSettingsSchema } from '../schemas/site.ts';
 import { NEW_QUARTER_BODY, newQuarterDefaults } from '../ingest/quarter-template.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { SUMMARY_COMPONENTS } from '../ingest/commentary-body.ts';
-import { QUARTERS_FOLDER, UPLOAD_FIELD } from './upload-field.ts';
+import { QUARTERS_FOLDER, UPLOAD_ACCEPT, UPLOAD_FIELD } from './upload-field.ts';
 import type { EditorBackend } from '../core/editor-backend.ts';
 
 /** A quarter's folder name, as parseQuarterId (src/core/periods.ts) reads it. */
@@ -223,11 +223,12 @@ export function cmsConfig(sources: EditorSources): Record<string, unknown> {
             label: 'Dashboard export',
             widget: 'file',
             required: false,
-            accept: '.xlsx,.csv,.tsv',
+            // Also how admin.ts tells this field's file choosers from any other, to name the file (upload-field.ts).
+            accept: UPLOAD_ACCEPT,
             choose_url: false,
             media_folder: '',
             public_folder: '',
-            hint: 'The quarter’s dashboard export, named data.xlsx, data.csv or data.tsv. It is saved in the quarter’s folder; a folder holds one data file, so delete the old one under Assets when you replace it.',
+            hint: 'The quarter’s dashboard export (.xlsx, .csv or .tsv): press Browse, then Upload. It is saved in the quarter’s folder as data.xlsx, data.csv or data.tsv, the names the site reads, whatever it is called on your computer. A folder holds one data file: replace the old one when the editor asks, or delete it under Assets if it is of another type.',
           },
           {
             name: 'body',

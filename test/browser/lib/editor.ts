@@ -90,21 +90,28 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
       problems,
       offsite,
       async waitForFile(path: string, containing = '') {
-        await page.waitForFunction(
-          async ({ path, containing }) => {
-            try {
-              let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
-              const parts = path.split('/');
-              for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-              const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
-              return file.size > 0 && (await file.text()).includes(containing);
-            } catch {
-              return false;
-            }
-          },
-          { path, containing },
-          { timeout: 30_000, polling: 250 },
-        );
+        // Polled from here, not with page.waitForFunction: that takes the Promise an async check returns as a
+        // truthy answer, so it returned at once whether the file was there or not.
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const written = await page.evaluate(
+            async ({ path, containing }) => {
+              try {
+                let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
+                const parts = path.split('/');
+                for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+                const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
+                return file.size > 0 && (await file.text()).includes(containing);
+              } catch {
+                return false;
+              }
+            },
+            { path, containing },
+          );
+          if (written) return;
+          if (Date.now() > deadline) throw new Error(`The editor did not write ${path}${containing ? ` holding "${containing}"` : ''} within 30 s.`);
+          await page.waitForTimeout(250);
+        }
       },
       async hasFile(path: string) {
         return page.evaluate(async (path) => {
