@@ -15,7 +15,8 @@ import type { BuildClock } from '../core/release-time.ts';
 import { blockingProblems, DATA_NAMES, validateContent, type ContentFiles, type ContentReport, type QuarterFolder, type QuarterReport, type SourceFile } from '../ingest/validate.ts';
 import { buildModel, type QuarterView } from '../model/model.ts';
 import { tidyFigureTags } from './figure-tags.ts';
-import { labelOf } from './cms-config.ts';
+import { fieldFor, labelOf, type CmsField } from './cms-config.ts';
+import { UPLOAD_FIELD } from './upload-field.ts';
 
 /** The data file names the check reads, for the browser code that loads this module lazily. */
 export { DATA_NAMES };
@@ -76,15 +77,39 @@ export function filesOf(snapshot: ContentSnapshot): ContentFiles {
   };
 }
 
-/** An empty optional field, which the editor leaves out of the file (output.omit_empty_optional_fields). */
+/** The commentary's fields as the editor has them: which may be left out, and their own fields (contact's, a correction's). */
+const FORM_FIELDS: readonly CmsField[] = Object.entries(commentarySchema.shape).map(([name, schema]) => fieldFor(name, schema, `commentary.${name}`, {}));
+
+/** What the editor leaves out of the file when an optional field holds it (output.omit_empty_optional_fields): nothing, '', [] or {}. */
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length) || (isRecord(value) && !Object.keys(value).length);
 }
 
-function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (isEmpty(inner) ? [] : [[key, withoutEmpty(inner)]])));
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The editor's own bookkeeping in a list item (__sc_item_id and the like): never written to the file. */
+const isEditorKey = (key: string) => key.startsWith('__sc_');
+
+/**
+ * A value as the editor writes it: the fields it knows in their order, an optional one left out when empty; any
+ * other key the entry holds (one the file had, such as a misspelt field) kept after them, as the editor keeps it,
+ * so the check refuses it here as it will refuse the saved file; the editor's bookkeeping keys left out.
+ */
+function asWritten(value: unknown, fields: readonly CmsField[] | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => asWritten(item, fields));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const field of fields ?? []) {
+    const inner = value[field.name];
+    if (inner === undefined || (field.required === false && isEmpty(inner))) continue;
+    out[field.name] = asWritten(inner, field.fields);
+  }
+  const known = new Set((fields ?? []).map((field) => field.name));
+  for (const key of Object.keys(value).sort()) {
+    if (known.has(key) || isEditorKey(key) || value[key] === undefined) continue;
+    out[key] = asWritten(value[key], undefined);
+  }
+  return out;
 }
 
 /** Where each frontmatter field is in the file the preview checks, so a problem's line can be given as the field an officer sees. */
@@ -98,37 +123,45 @@ export interface CommentaryText {
 
 /**
  * The commentary.mdx the editor would save from what the form holds: the
- * frontmatter in the schema's order (the order files are written in), empty
- * fields left out, figure tags tidied as the editor's preSave does.
+ * frontmatter as Sveltia CMS writes it (the schema's fields in its order, empty
+ * optional ones left out, any other key the entry holds kept after them, the
+ * editor's own bookkeeping and the upload field left out), figure tags tidied
+ * as the editor's preSave does.
  */
 export function commentaryText(data: Readonly<Record<string, unknown>>): CommentaryText {
   const fields: CommentaryText['fields'] = [];
   const lines = ['---'];
-  for (const name of Object.keys(commentarySchema.shape)) {
-    let value = data[name];
-    if (isEmpty(value)) continue;
-    if (name === 'summary' && typeof value === 'string') value = tidyFigureTags(value);
-    const written = stringify({ [name]: withoutEmpty(value) }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
-    fields.push({ name, first: lines.length + 1, last: lines.length + written.length });
-    lines.push(...written);
+  const written = asWritten(
+    Object.fromEntries(Object.entries(data).flatMap(([name, value]) => (name === 'body' || name === UPLOAD_FIELD ? [] : [[name, name === 'summary' && typeof value === 'string' ? tidyFigureTags(value) : value]]))),
+    FORM_FIELDS,
+  ) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(written)) {
+    const text = stringify({ [name]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    fields.push({ name, first: lines.length + 1, last: lines.length + text.length });
+    lines.push(...text);
   }
   lines.push('---');
   const body = typeof data.body === 'string' ? tidyFigureTags(data.body) : '';
   return { text: `${lines.join('\n')}\n${body}`, fields, bodyLine: lines.length + 1 };
 }
 
-/** What is being edited: the quarter's folder, its commentary, and the export if one was chosen in this session. */
+/** What is being edited: the quarter's folder, its commentary, and its export as the editor holds it (chosen in this session, or the folder's). */
 export interface QuarterEdit {
   folder: string;
   commentary: CommentaryText;
   dataFile?: { name: string; bytes: Uint8Array };
+  /** The folder's other data files, which stay beside the export when it is saved (so the check refuses the folder, as it will). */
+  alsoInFolder?: { name: string; bytes: Uint8Array }[];
 }
 
 /** The content folder with the edited quarter in place of (or beside) what the snapshot holds. */
 export function withEdit(files: ContentFiles, edit: QuarterEdit): ContentFiles {
   const existing = files.quarters.find((folder) => folder.name === edit.folder);
   const path = existing?.path ?? `${files.settingsPath.replace(/site\.yaml$/, '')}quarters/${edit.folder}`;
-  const dataFiles = edit.dataFile ? [{ file: `${path}/${dataFileName(edit.dataFile.name)}`, bytes: edit.dataFile.bytes }] : (existing?.dataFiles ?? []);
+  const exports = edit.dataFile ? [edit.dataFile, ...(edit.alsoInFolder ?? [])] : [];
+  // One file per name, the export's first: an upload replaces the file of its name. In name order, as the folder is read.
+  const named = new Map(exports.map((file) => [dataFileName(file.name), file.bytes] as const).reverse());
+  const dataFiles = exports.length ? [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, bytes]) => ({ file: `${path}/${name}`, bytes })) : (existing?.dataFiles ?? []);
   const folder: QuarterFolder = { name: edit.folder, path, dataFiles, commentary: { file: `${path}/commentary.mdx`, bytes: new TextEncoder().encode(edit.commentary.text) } };
   return { ...files, quarters: [...files.quarters.filter((other) => other.name !== edit.folder), folder] };
 }
@@ -139,6 +172,14 @@ export function dataFileName(uploaded: string): string {
   if (DATA_NAMES.includes(name.toLowerCase())) return name;
   const ending = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
   return `data${ending}`;
+}
+
+/** The name an export chosen in this session will be checked under, from its bytes (the editor's copy has no name): a workbook, else text. */
+export function uploadedName(bytes: Uint8Array, type: string): string {
+  const zip = [0x50, 0x4b, 0x03, 0x04];
+  const ole = [0xd0, 0xcf, 0x11, 0xe0];
+  if ([zip, ole].some((signature) => signature.every((byte, i) => bytes[i] === byte))) return 'data.xlsx';
+  return /tab-separated/i.test(type) ? 'data.tsv' : 'data.csv';
 }
 
 /** One message as the preview shows it: where, in the editor's words, then the check's own sentence. */

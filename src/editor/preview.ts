@@ -188,20 +188,47 @@ async function assetBytes(asset: unknown): Promise<Uint8Array | undefined> {
   return undefined;
 }
 
+/** The bytes behind a blob: address (an export chosen in this session, which the editor holds until it is saved), and its type. */
+async function blobBytes(url: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
+  const response = await fetch(url);
+  if (!response.ok) return undefined;
+  const blob = await response.blob();
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), type: blob.type };
+}
+
+type Model = typeof import('./preview-model.ts');
+
 /**
- * The quarter's export: the one chosen in the Dashboard export field, else the data file in its folder, as the
- * editor reads it from the repository (a draft's is never in the public snapshot). Undefined when there is none:
- * the check then says the folder has no data file, or uses the snapshot's copy of a published quarter's.
+ * The quarter's data files as the check will find them once the change is saved: the export chosen in the Dashboard
+ * export field (read from the editor's own copy before it is saved: until then the field holds a blob: address), and
+ * every data file already in the folder, as the editor reads it from the repository (a draft's is never in the public
+ * snapshot), one per name: an upload replaces the file of its name, and stays beside any other, which the check refuses.
+ * Empty when there is none: the check then says the folder has no data file, or uses the snapshot's copy of a published quarter's.
  */
-async function quarterExport(form: Record<string, unknown>, folder: string, getAsset: PreviewProps['getAsset'], dataNames: readonly string[]): Promise<QuarterEdit['dataFile']> {
+async function quarterExports(form: Record<string, unknown>, folder: string, getAsset: PreviewProps['getAsset'], model: Model): Promise<NonNullable<QuarterEdit['dataFile']>[]> {
   // By the repository path: a name relative to the entry only resolves once a new quarter has been saved.
   const inFolder = (name: string) => `${QUARTERS_FOLDER}/${folder}/${name.split('/').at(-1)}`;
-  const chosen = typeof form[UPLOAD_FIELD] === 'string' && form[UPLOAD_FIELD] ? [form[UPLOAD_FIELD] as string] : [];
-  for (const name of [...chosen, ...chosen.map(inFolder), ...dataNames.map(inFolder)]) {
-    const bytes = await assetBytes(getAsset(name)).catch(() => undefined);
-    if (bytes) return { name, bytes };
+  const found = new Map<string, NonNullable<QuarterEdit['dataFile']>>();
+  const chosen = typeof form[UPLOAD_FIELD] === 'string' ? (form[UPLOAD_FIELD] as string) : '';
+  if (/^blob:/.test(chosen)) {
+    const upload = await blobBytes(chosen).catch(() => undefined);
+    const name = upload && model.uploadedName(upload.bytes, upload.type);
+    if (upload && name) found.set(name, { name, bytes: upload.bytes });
+  } else if (chosen) {
+    for (const name of [chosen, inFolder(chosen)]) {
+      const bytes = await assetBytes(getAsset(name)).catch(() => undefined);
+      if (bytes) {
+        found.set(model.dataFileName(name).toLowerCase(), { name, bytes });
+        break;
+      }
+    }
   }
-  return undefined;
+  for (const name of model.DATA_NAMES) {
+    if (found.has(name)) continue;
+    const bytes = await assetBytes(getAsset(inFolder(name))).catch(() => undefined);
+    if (bytes) found.set(name, { name: inFolder(name), bytes });
+  }
+  return [...found.values()];
 }
 
 let check: Promise<{ model: typeof import('./preview-model.ts'); snapshot: ContentSnapshot }> | undefined;
@@ -227,8 +254,9 @@ export async function updatePreview(root: HTMLElement, props: PreviewProps): Pro
   if (!root.firstChild) drawPreview(root, { message: 'Loading the check…' });
   try {
     const { model, snapshot } = await loadCheck();
-    const dataFile = await quarterExport(form, folder, props.getAsset, model.DATA_NAMES);
-    const view = await model.previewQuarter(model.filesOf(snapshot), { folder, commentary: model.commentaryText(form), ...(dataFile ? { dataFile } : {}) }, clockAt(new Date(), 'clock'));
+    const [dataFile, ...alsoInFolder] = await quarterExports(form, folder, props.getAsset, model);
+    const edit: QuarterEdit = { folder, commentary: model.commentaryText(form), ...(dataFile ? { dataFile } : {}), ...(alsoInFolder.length ? { alsoInFolder } : {}) };
+    const view = await model.previewQuarter(model.filesOf(snapshot), edit, clockAt(new Date(), 'clock'));
     if (latest.get(root) === run) drawPreview(root, view);
   } catch (error) {
     console.error(error);
