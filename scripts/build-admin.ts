@@ -9,7 +9,8 @@
  *                 generated from the schemas, site.yaml, the catalogue and the release calendar
  *   chunks/       the preview's check (src/editor/preview-model.ts), loaded when a preview opens,
  *                 with satteri's WebAssembly parser (scripts/wasm-parser.ts says where it comes from)
- *   content.json  the content folder the preview's check starts from, as the check reads it
+ *   content.json  the content folder the preview's check starts from: the quarters the public site shows, and only
+ *                 what the check reads of their files (src/editor/public-copy.ts); content the build refuses builds no editor
  *   site.css      the site's stylesheet, for the preview
  *
  * The git host comes from the environment (docs/EDITING.md, "For the web team"):
@@ -28,14 +29,15 @@ import { parseCatalogue } from '../src/ingest/catalogue.ts';
 import { decodeText } from '../src/ingest/delimited.ts';
 import { parseSiteSettings } from '../src/ingest/site-settings.ts';
 import { checkReleaseCalendar, RELEASES_FILE } from '../src/ingest/releases.ts';
-import { formatFileProblems } from '../src/core/problems.ts';
+import { formatFileProblems, groupByFile } from '../src/core/problems.ts';
 import { cmsConfig } from '../src/editor/cms-config.ts';
 import { adminCsp } from '../src/hosting/admin-csp.ts';
 import { editorBackendFromEnv, EditorEnvironmentError, type EditorBackend } from '../src/core/editor-backend.ts';
 import { existsSync } from 'node:fs';
 import { readContentFiles } from '../src/ingest/read-content.ts';
 import { publicContent, snapshotOf } from '../src/editor/preview-model.ts';
-import { validateContent } from '../src/ingest/validate.ts';
+import { blockingProblems, validateContent } from '../src/ingest/validate.ts';
+import { publicCopy, PublicCopyError } from '../src/editor/public-copy.ts';
 import { readBuildClock } from '../src/core/release-time.ts';
 import { SNAPSHOT_FILE } from '../src/editor/preview.ts';
 import { WASM_PACKAGE, wasmParserPackage } from './wasm-parser.ts';
@@ -83,6 +85,23 @@ function backendFromEnv(): EditorBackend {
   }
 }
 const backend = backendFromEnv();
+
+// What the preview's check starts from: the content folder as read now, with only the quarters the public site shows,
+// and only what the check reads of their files. Content the public build refuses builds no editor either: a folder the
+// check cannot read counts as published, and must never reach the copy /admin/ serves.
+const contentFiles = readContentFiles(contentDir);
+const report = await validateContent(contentFiles, { clock: readBuildClock(process.env) });
+const refused = blockingProblems(report, { includeDrafts: false });
+if (refused.length || !report.settings) {
+  fail(`The content has problems, so the editor was not built (npm run build stops on them too):\n\n${[...groupByFile(refused)].map(([file, list]) => formatFileProblems(file, list)).join('\n')}`);
+}
+let snapshot: string;
+try {
+  snapshot = JSON.stringify(snapshotOf(await publicCopy(publicContent(contentFiles, report))));
+} catch (error) {
+  if (error instanceof PublicCopyError) fail(`The editor's copy of the content could not be made, so the editor was not built: ${error.message}.`);
+  throw error;
+}
 const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
 const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
 
@@ -142,10 +161,7 @@ await build({
 });
 // The parser's WebAssembly, beside the chunk that loads it (new URL('./…wasm', import.meta.url)).
 copyFileSync(join(wasmParser, 'satteri_napi.wasm32-wasi.wasm'), join(outDir, 'chunks/satteri_napi.wasm32-wasi.wasm'));
-// What the preview's check starts from: the content folder as read now, with only the quarters the public site shows.
-const contentFiles = readContentFiles(contentDir);
-const report = await validateContent(contentFiles, { clock: readBuildClock(process.env) });
-writeFileSync(join(outDir, SNAPSHOT_FILE), JSON.stringify(snapshotOf(publicContent(contentFiles, report))));
+writeFileSync(join(outDir, SNAPSHOT_FILE), snapshot);
 
 writeFileSync(
   join(outDir, 'index.html'),

@@ -48,12 +48,16 @@ const packFile = (source: SourceFile | null): SnapshotFile | null => (source ? {
 const unpackFile = (source: SnapshotFile | null): SourceFile | null => (source ? { file: source.file, bytes: fromBase64(source.base64) } : null);
 
 /**
- * The content the editor may carry: only the quarters the public site shows now. /admin/ is served with the
- * public site, so a draft's or an embargoed quarter's figures in its snapshot would be published early; the
- * preview reads those through the signed-in editor instead, from the git host (src/editor/preview.ts).
+ * The content the editor may carry: only the quarters the public site shows now, by the public build's own rule
+ * (published, its time come, and checked: src/loaders/site-model.ts). /admin/ is served with the public site, so
+ * a draft's or an embargoed quarter's figures in its snapshot would be published early; the preview reads those
+ * through the signed-in editor instead, from the git host (src/editor/preview.ts). A folder the check could not
+ * read counts as published, so that it stops the build: it is still no quarter the site shows, and is not carried.
+ * scripts/build-admin.ts also refuses content the public build would refuse, and carries only what the check
+ * reads of each file (src/editor/public-copy.ts).
  */
 export function publicContent(files: ContentFiles, report: ContentReport): ContentFiles {
-  const live = new Set(report.quarters.filter((quarter) => quarter.publication === 'published').map((quarter) => quarter.id));
+  const live = new Set(report.quarters.filter((quarter) => quarter.publication === 'published' && quarter.quarter !== null && !quarter.problems.length).map((quarter) => quarter.id));
   return { ...files, quarters: files.quarters.filter((folder) => live.has(folder.name)) };
 }
 

@@ -7,7 +7,8 @@ import { cellsByKey, mapColumns, readTable } from './delimited.ts';
 import { closestNames, normaliseName } from '../core/names.ts';
 import { parseWithFriendlyErrors, type Problem } from '../core/problems.ts';
 
-const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape).map((key) => ({ key, header: key, required: key !== 'aliases' }));
+/** The columns the catalogue reads (any other is ignored). */
+export const CATALOGUE_COLUMNS = Object.keys(indicatorSchema.shape).map((key) => ({ key, header: key, required: key !== 'aliases' }));
 
 export interface CatalogueEntry {
   /** The row's cells as written, for the content collection to validate again. */
