@@ -18,8 +18,8 @@
  * Node only (the build of the editor): never bundled into the editor itself.
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
-import { Parser } from 'yaml';
 import { splitCommentary } from '../ingest/commentary-file.ts';
+import { yamlComments } from '../ingest/yaml-file.ts';
 import { decodeText, mapColumns, readTable, type ColumnSpec, type Table } from '../ingest/delimited.ts';
 import { CATALOGUE_COLUMNS } from '../ingest/catalogue.ts';
 import { RELEASE_COLUMNS } from '../ingest/releases.ts';
@@ -46,30 +46,11 @@ function blank(lines: string[], from: { line: number; column: number }, to: { li
   }
 }
 
-/** Where each YAML comment's words are (after its #): line (1-based) and columns of the text's own lines, from the parser's reading (a # inside a value is no comment). */
-function yamlNotePlaces(text: string): { line: number; from: number; to: number }[] {
-  const normalised = text.replace(/\r\n/g, '\n');
-  const places: { line: number; from: number; to: number }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      const before = normalised.slice(0, token.offset);
-      const column = token.offset - before.lastIndexOf('\n') - 1;
-      places.push({ line: before.split('\n').length, from: column + 1, to: column + token.source.length });
-    }
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
-  };
-  for (const token of new Parser().parse(normalised)) visit(token);
-  return places;
-}
-
 /** Blanks the words of a YAML text's comments in the file's lines, the text starting at the file's line firstLine. */
 function blankYamlNotes(lines: string[], yaml: string, firstLine = 1): void {
-  for (const place of yamlNotePlaces(yaml)) {
-    const line = place.line + firstLine - 1;
-    blank(lines, { line, column: place.from }, { line, column: place.to });
+  for (const comment of yamlComments(yaml, firstLine)) {
+    // After the #, to the comment's end.
+    blank(lines, { line: comment.line, column: comment.column + 1 }, { line: comment.line, column: comment.column + comment.length });
   }
 }
 

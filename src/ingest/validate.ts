@@ -21,7 +21,7 @@ import { readNumber } from '../core/cells.ts';
 import { checkReleaseCalendar, type Release } from './releases.ts';
 import { parseSiteSettings } from './site-settings.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { readFrontmatter } from './yaml-file.ts';
+import { readFrontmatter, yamlComments } from './yaml-file.ts';
 import { findPlaceholders, isTemplateReason, TEMPLATE_REASON } from './placeholders.ts';
 import { decodeText, readTable, type TableResult } from './delimited.ts';
 import { formatFigure, type Figure } from '../core/format.ts';
@@ -275,7 +275,7 @@ function applyCommentary(report: QuarterReport, commentary: CommentaryRead | nul
   report.problems.push(...commentary.problems);
   report.commentaryLine = commentary.lineOf;
   if (!commentary.data) return;
-  const gate = publicationGate(commentary.data, commentary.text, file, commentary.lineOf, commentary.parts?.bodyLine ?? 1);
+  const gate = publicationGate(commentary.data, commentary.text, file, commentary.lineOf, commentary.parts?.bodyLine ?? 1, noteLinesOf(commentary));
   if (report.publication === 'published') report.problems.push(...gate);
   // A draft is told what publishing will need, without it being a problem yet.
   else for (const need of gate) report.notes.push(`Before publishing: ${need.file}${need.line ? `:${need.line}` : ''} needs ${need.expected}.`);
@@ -368,11 +368,23 @@ function readCommentary(source: SourceFile, reporting: ReportingQuarter | null):
   return { text: decoded.text, parts: split.parts, data: frontmatter.data, status: frontmatter.status, problems, lineOf: frontmatter.lineOf };
 }
 
+/** The frontmatter's lines that are a note and nothing else: a YAML comment, by the YAML reader's reading. */
+function noteLinesOf(commentary: CommentaryRead): Set<number> {
+  const frontmatter = commentary.parts?.frontmatter;
+  if (!frontmatter) return new Set();
+  const lines = frontmatter.text.split('\n');
+  return new Set(
+    yamlComments(frontmatter.text, frontmatter.firstLine)
+      .filter((comment) => lines[comment.line - frontmatter.firstLine]!.slice(0, comment.column).trim() === '')
+      .map((comment) => comment.line),
+  );
+}
+
 /**
  * A quarter can only go public finished: with a publication date and no
  * template placeholder left anywhere in the commentary.
  */
-function publicationGate(commentary: Commentary, source: string, file: string, lineOf: CommentaryRead['lineOf'], bodyLine: number): Problem[] {
+function publicationGate(commentary: Commentary, source: string, file: string, lineOf: CommentaryRead['lineOf'], bodyLine: number, noteLines: ReadonlySet<number>): Problem[] {
   const problems: Problem[] = [];
   if (!commentary.publishedDate) {
     problems.push({
@@ -382,9 +394,10 @@ function publicationGate(commentary: Commentary, source: string, file: string, l
       hint: 'Add the date the page goes public, or set status: draft until it is known.',
     });
   }
-  // The frontmatter's own notes (lines starting #) are never published, and the template's say "fill it in".
+  // The frontmatter's own notes (lines that are a YAML comment) are never published, and the template's say "fill it in".
+  // A line of a value that happens to start with # (in a value written over several lines) is published: it is read.
   source.split(/\r?\n/).forEach((text, index) => {
-    if (index + 1 < bodyLine && text.trimStart().startsWith('#')) return;
+    if (index + 1 < bodyLine && noteLines.has(index + 1)) return;
     for (const placeholder of findPlaceholders(text)) {
       problems.push({
         file,

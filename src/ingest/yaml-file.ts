@@ -3,11 +3,12 @@
  * a YAML parser that keeps positions, validated with their schema, every
  * problem reported at its own line.
  */
-import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, Parser, Scalar, visit, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { commentarySchema, type Commentary } from '../schemas/commentary.ts';
 import { closestNames } from '../core/names.ts';
 import type { Problem } from '../core/problems.ts';
+import { describeCharacter, isRefusedInText } from '../core/characters.ts';
 
 export interface FrontmatterResult {
   /** The validated frontmatter, or null when it has problems. */
@@ -32,9 +33,61 @@ export function readFrontmatter(block: { text: string; firstLine: number }, file
   return {
     data: result.data,
     status: result.data?.status ?? (status === 'draft' || status === 'published' ? status : null),
-    problems: result.problems,
+    problems: [...result.problems, ...(result.raw ? escapedCharacters(block.text, file, block.firstLine) : [])],
     lineOf: result.lineOf,
   };
+}
+
+/**
+ * The characters a commentary refuses (src/core/characters.ts: invisible, a control character, a line break other
+ * than LF) written as an escape in a double-quoted value ("\u202e", "\v", "\r"): the check of the file's text
+ * (src/ingest/commentary-file.ts) sees only the escape, the page would show the character. Sveltia CMS writes a
+ * control character pasted into a field this way. Each is refused at its value's line.
+ */
+function escapedCharacters(text: string, file: string, firstLine: number): Problem[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.type !== Scalar.QUOTE_DOUBLE || typeof node.value !== 'string' || !node.range) return;
+      const written = text.slice(node.range[0], node.range[1]);
+      for (const character of new Set(node.value)) {
+        if (!isRefusedInText(character) && character !== '\r') continue;
+        // Written as itself, it is already refused where it stands in the file.
+        if (written.includes(character)) continue;
+        problems.push({
+          file,
+          line: lineCounter.linePos(node.range[0]).line + firstLine - 1,
+          found: `${describeCharacter(character)}, written as an escape (a \\ in double quotes)`,
+          expected: 'only characters a reader can see, and ordinary line breaks',
+          hint: 'Delete the escape: a value is shown as its characters, and this one is invisible or a control character.',
+        });
+      }
+    },
+  });
+  return problems;
+}
+
+/**
+ * Each comment of a YAML text, by the YAML reader's own reading (a # inside a value is no comment): its line
+ * (numbered from firstLine), where on the line it starts (0-based, in UTF-16 units) and its length.
+ */
+export function yamlComments(text: string, firstLine = 1): { line: number; column: number; length: number }[] {
+  const normalised = text.replace(/\r\n/g, '\n');
+  const comments: { line: number; column: number; length: number }[] = [];
+  const visitToken = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visitToken);
+    if (!node || typeof node !== 'object') return;
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      const before = normalised.slice(0, token.offset);
+      comments.push({ line: before.split('\n').length + firstLine - 1, column: token.offset - before.lastIndexOf('\n') - 1, length: token.source.length });
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visitToken(value);
+  };
+  for (const token of new Parser().parse(normalised)) visitToken(token);
+  return comments;
 }
 
 export interface YamlResult<T> {
