@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { startServer } from './serve-dist.mjs';
 
 const port = Number(process.env.PORT || 4322);
-const built = spawnSync(process.execPath, ['scripts/build-admin.ts'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: '.editor' } });
+const built = spawnSync(process.execPath, ['scripts/build-admin.ts'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: '.editor', EDITOR_LOCAL: '1' } });
 if (built.status !== 0) process.exit(built.status ?? 1);
 const server = await startServer({ root: '.editor', port, basePath: '/' });
 console.log(`
