@@ -28,10 +28,12 @@ function buildBoth(content: string, local = false) {
   const admin = spawnSync(process.execPath, ['scripts/build-admin.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, BUILD_TIME, EDITOR_LOCAL: local ? '1' : '' } });
   const snapshotPath = join(outDir, 'admin/content.json');
   const snapshot = existsSync(snapshotPath) ? filesOf(JSON.parse(readFileSync(snapshotPath, 'utf8')) as ContentSnapshot) : null;
+  // Every file /admin/ would serve, as text (the page, the configuration in editor.js, the chunks, the copy of the content decoded).
+  const adminTexts = existsSync(join(outDir, 'admin')) ? [...outputTexts(join(outDir, 'admin')).values(), ...decoded(snapshot!).map((file) => file.text)].join('\n') : '';
   const shown = ['2023-24/q3', '2024-25/q1'].filter((path) => existsSync(join(site.outDir, path, 'index.html')));
   rmSync(outDir, { recursive: true, force: true });
   const siteTexts = [...outputTexts(site.outDir).values()].join('\n');
-  return { siteTexts, site: { status: site.status, shown }, admin: { status: admin.status, output: `${admin.stdout}${admin.stderr}`, carried: snapshot?.quarters.map((folder) => folder.name) ?? null, snapshot } };
+  return { siteTexts, adminTexts, site: { status: site.status, shown }, admin: { status: admin.status, output: `${admin.stdout}${admin.stderr}`, carried: snapshot?.quarters.map((folder) => folder.name) ?? null, snapshot } };
 }
 
 describe('/admin/ carries no quarter the public site does not show', () => {
@@ -60,8 +62,11 @@ describe('/admin/ carries no quarter the public site does not show', () => {
     },
   ])('$state: the site shows $shown, /admin/ carries $carried', ({ plant, site, shown, admin, carried }) => {
     const content = copyOfContent();
+    // A sentence only Q1's commentary has, to look for in everything /admin/ serves.
+    replaceIn(content, `${Q1}/commentary.mdx`, 'This page sums up the report', 'SECRET-Q1-WORDS. This page sums up the report');
     plant(content);
     const built = buildBoth(content);
+    expect(built.adminTexts.includes('SECRET-Q1-WORDS')).toBe((carried ?? []).includes('2024-25-q1'));
     expect(built.site).toEqual({ status: site, shown: site === 0 ? shown : built.site.shown });
     expect({ status: built.admin.status, carried: built.admin.carried }, built.admin.output).toEqual({ status: admin, carried });
     if (admin) expect(built.admin.output).toMatch(/The content has problems, so the editor was not built/);
@@ -69,6 +74,7 @@ describe('/admin/ carries no quarter the public site does not show', () => {
     if (admin) {
       const local = buildBoth(content, true);
       expect({ status: local.admin.status, carried: local.admin.carried }, local.admin.output).toEqual({ status: 0, carried: ['2023-24-q3'] });
+      expect(local.adminTexts).not.toContain('SECRET-Q1-WORDS');
     }
   }, 240_000);
 
