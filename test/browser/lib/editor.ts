@@ -1,6 +1,7 @@
 /**
  * The editor at /admin/ in local mode, as an officer meets it, in Debian's
- * Chromium: /admin/ built by scripts/build-admin.ts from a content folder and
+ * Chromium: /admin/ built by scripts/build-admin.ts from a content folder (as
+ * npm run editor builds it, EDITOR_LOCAL=1: content with problems still opens) and
  * served on loopback; the "choose your project folder" dialog answered by an
  * init script with an Origin Private File System folder holding a copy of that
  * content (Chromium's File System Access API, which Sveltia CMS's local mode
@@ -42,7 +43,7 @@ const EXPECTED_BLOCKS = [/unpkg\.com\/@sveltia\/cms\/package\.json/, /githubstat
 
 export async function openLocalEditor(contentDir: string): Promise<LocalEditor> {
   const outDir = mkdtempSync(join(tmpdir(), 'cfs-admin-'));
-  const built = spawnSync(process.execPath, ['scripts/build-admin.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: outDir, CONTENT_DIR: contentDir } });
+  const built = spawnSync(process.execPath, ['scripts/build-admin.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OUT_DIR: outDir, CONTENT_DIR: contentDir, EDITOR_LOCAL: '1' } });
   if (built.status !== 0) throw new Error(`build-admin failed:\n${built.stdout}\n${built.stderr}`);
   const server = await startServer({ root: outDir, basePath: '/' });
   let browser: TestBrowser | undefined;
