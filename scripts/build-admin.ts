@@ -47,6 +47,9 @@ import { WASM_PACKAGE, wasmParserPackage } from './wasm-parser.ts';
 const packageFile = (path: string) => join(dirname(new URL(import.meta.url).pathname), '../node_modules', path);
 const contentDir = process.env.CONTENT_DIR || 'content';
 const outDir = join(process.env.OUT_DIR || 'dist', 'admin');
+// A fresh folder, before anything can stop the build: the chunks' names change with their contents, and an old one
+// left behind would be served too; a build that stops (content with problems) leaves no editor, old or new, to deploy.
+rmSync(outDir, { recursive: true, force: true });
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -110,8 +113,6 @@ try {
 const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
 const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
 
-// A fresh folder: the chunks' names change with their contents, and an old one left behind would be served too.
-rmSync(outDir, { recursive: true, force: true });
 mkdirSync(join(outDir, 'fonts'), { recursive: true });
 
 // Sveltia CMS, with its CDN fonts pointed at our copies; a new version that fetches others stops the build here.

@@ -7,11 +7,12 @@
  * What the copy keeps of each file: test/editor-public-copy.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesOf, type ContentSnapshot } from '../src/editor/preview-model';
+import { filesOf, snapshotOf, type ContentSnapshot } from '../src/editor/preview-model';
+import { readContentFiles } from '../src/ingest/read-content';
 import { buildSite, copyOfContent, outputTexts, removeScratch, ROOT } from './helpers/build';
 import { replaceIn } from './helpers/content';
 import { decoded, plantNotes } from './helpers/planted-notes';
@@ -25,6 +26,9 @@ const Q1 = 'quarters/2024-25-q1';
 function buildBoth(content: string, local = false) {
   const site = buildSite({ contentDir: content, env: { BUILD_TIME } });
   const outDir = mkdtempSync(join(tmpdir(), 'cfs-admin-'));
+  // An editor left from an earlier build, carrying the quarter: a build that stops must not leave it to be deployed.
+  mkdirSync(join(outDir, 'admin'));
+  writeFileSync(join(outDir, 'admin/content.json'), JSON.stringify(snapshotOf(readContentFiles(join(ROOT, 'content')))));
   const admin = spawnSync(process.execPath, ['scripts/build-admin.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, BUILD_TIME, EDITOR_LOCAL: local ? '1' : '' } });
   const snapshotPath = join(outDir, 'admin/content.json');
   const snapshot = existsSync(snapshotPath) ? filesOf(JSON.parse(readFileSync(snapshotPath, 'utf8')) as ContentSnapshot) : null;
