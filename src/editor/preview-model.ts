@@ -178,7 +178,7 @@ export function dataFileName(uploaded: string): string {
   return `data${ending}`;
 }
 
-/** The name an export chosen in this session will be checked under, from its bytes (the editor's copy has no name): a workbook, else text. */
+/** The name an export chosen in this session is checked under when its own name is not known (the editor's copy has none): from its bytes, a workbook, else text. */
 export function uploadedName(bytes: Uint8Array, type: string): string {
   const zip = [0x50, 0x4b, 0x03, 0x04];
   const ole = [0xd0, 0xcf, 0x11, 0xe0];

@@ -188,6 +188,19 @@ async function assetBytes(asset: unknown): Promise<Uint8Array | undefined> {
   return undefined;
 }
 
+/**
+ * The file name behind each blob: address made from a file on this page from now on: the CMS holds an export chosen
+ * in this session as one until it is saved, under the name it will be saved as (src/editor/upload-field.ts names it).
+ * The check reads a file by its name (a workbook saved as data.csv is refused as one), so the preview does too.
+ */
+const blobNames = new Map<string, string>();
+const makeObjectUrl = URL.createObjectURL.bind(URL);
+URL.createObjectURL = (object: Blob | MediaSource) => {
+  const url = makeObjectUrl(object);
+  if (object instanceof File) blobNames.set(url, object.name);
+  return url;
+};
+
 /** The bytes behind a blob: address (an export chosen in this session, which the editor holds until it is saved), and its type. */
 async function blobBytes(url: string): Promise<{ bytes: Uint8Array; type: string } | undefined> {
   const response = await fetch(url);
@@ -212,7 +225,9 @@ async function quarterExports(form: Record<string, unknown>, folder: string, get
   const chosen = typeof form[UPLOAD_FIELD] === 'string' ? (form[UPLOAD_FIELD] as string) : '';
   if (/^blob:/.test(chosen)) {
     const upload = await blobBytes(chosen).catch(() => undefined);
-    const name = upload && model.uploadedName(upload.bytes, upload.type);
+    // Its name as it will be saved; from its bytes only when the file was chosen before the preview was first opened.
+    const known = blobNames.get(chosen);
+    const name = upload && (known ? model.dataFileName(known).toLowerCase() : model.uploadedName(upload.bytes, upload.type));
     if (upload && name) found.set(name, { name, bytes: upload.bytes });
   } else if (chosen) {
     for (const name of [chosen, inFolder(chosen)]) {

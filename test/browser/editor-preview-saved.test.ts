@@ -4,7 +4,7 @@
  * each preview compared with `npm run check` on the files the editor then saved.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,18 @@ async function previewProblems(page: import('playwright-core').Page, expected: n
   // The check runs again on every change: let the last run finish.
   await page.waitForTimeout(2000);
   return items.allTextContents();
+}
+
+/** Chooses a file in the Dashboard export field, as an officer does, and waits until the field holds it under the name it will be saved as. */
+async function chooseExport(page: import('playwright-core').Page, path: string, savedAs: string) {
+  await scrollTo(page, page.getByText('Browse', { exact: true }));
+  await page.getByText('Browse', { exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Select File' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: /Upload/ }).click();
+  await (await chooser).setFiles(path);
+  await dialog.getByRole('button', { name: 'Insert' }).click();
+  await page.getByRole('textbox', { name: 'Dashboard export' }).filter({ hasText: savedAs }).first().waitFor();
 }
 
 describe('the preview says what `npm run check` will say of the saved files', () => {
@@ -66,6 +78,33 @@ describe('the preview says what `npm run check` will say of the saved files', ()
     }
   }, 300_000);
 
+  it('a workbook saved under a .csv name: checked by its name, as the check reads it, before it is saved', async () => {
+    const upload = join(mkdtempSync(join(tmpdir(), 'cfs-upload-')), 'CFS dashboard export.csv');
+    copyFileSync(join(ROOT, 'test/fixtures/quarter/workbook-saved-as.csv'), upload);
+    const start = copyOfContent();
+    // Q1 with no data file of its own, so the chosen one is the only one.
+    rmSync(join(start, 'quarters/2024-25-q1/data.tsv'));
+    const editor = await openLocalEditor(start);
+    try {
+      const { page } = editor;
+      await page.getByText('Q1 2024/25').filter({ visible: true }).first().click();
+      await previewProblems(page, 1);
+      await chooseExport(page, upload, 'data.csv');
+      const shown = await previewProblems(page, 1);
+      expect(shown).toEqual([expect.stringMatching(/^Dashboard export \(data\.csv\).*Excel workbook/)]);
+      const title = page.getByRole('textbox', { name: 'Title' }).first();
+      await title.fill(`${await title.inputValue()} (edited)`);
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await editor.waitForFile('content/quarters/2024-25-q1/data.csv');
+      const checked = check(await editor.savedContent());
+      expect(checked.status).toBe(1);
+      // The same sentence (the preview puts its hint on a line of its own).
+      expect(checked.output).toContain(shown[0]!.replace(/^Dashboard export \(data\.csv\)\s*/, '').slice(1, 60));
+    } finally {
+      await editor.close();
+    }
+  }, 300_000);
+
   it('an export chosen beside the folder’s own data file: checked before it is saved, and the two files refused, as the check refuses them', async () => {
     const upload = join(mkdtempSync(join(tmpdir(), 'cfs-upload-')), 'data.xlsx');
     copyFileSync(join(ROOT, 'test/fixtures/workbooks/q1.xlsx'), upload);
@@ -74,13 +113,7 @@ describe('the preview says what `npm run check` will say of the saved files', ()
       const { page } = editor;
       await page.getByText('Q1 2024/25').filter({ visible: true }).first().click();
       expect(await previewProblems(page, 0)).toEqual([]);
-      await scrollTo(page, page.getByText('Browse', { exact: true }));
-      await page.getByText('Browse', { exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Select File' });
-      const chooser = page.waitForEvent('filechooser');
-      await dialog.getByRole('button', { name: /Upload/ }).click();
-      await (await chooser).setFiles(upload);
-      await dialog.getByRole('button', { name: 'Insert' }).click();
+      await chooseExport(page, upload, 'data.xlsx');
       const shown = await previewProblems(page, 1);
       expect(shown).toEqual([expect.stringMatching(/Found "data\.tsv and data\.xlsx", expected exactly one data file/)]);
       // Nothing saved yet: the preview read the chosen file from the editor's own copy.
