@@ -8,6 +8,7 @@
 import { editorComponents, tidyFigureTags, type IndicatorChoice } from './figure-tags.ts';
 import { nameUploadsAsDataFiles, refuseMisnamedUpload, UPLOAD_FIELD } from './upload-field.ts';
 import type { PreviewProps } from './preview.ts';
+import { folderPeriodProblem, refuseSave } from './save-refusals.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -44,6 +45,8 @@ cms.registerEventListener({
   handler: ({ entry }) => {
     // Never a save that would leave the export under a name the check does not read (upload-field.ts).
     refuseMisnamedUpload((entry.get('data') as ImmutableMap).get(UPLOAD_FIELD));
+    // Never a quarter in a folder its Period does not name: the preview checks it against the Period's folder.
+    refuseSave(folderPeriodProblem(entry.get('path'), (entry.get('data') as ImmutableMap).get('period')));
     // The upload field only carries the file into the folder: its name is never written into the commentary.
     let data = (entry.get('data') as ImmutableMap).delete(UPLOAD_FIELD);
     // A figure tag inserted into a sentence stays in it (tidyFigureTags says why).

@@ -16,7 +16,7 @@ import { blockingProblems, DATA_NAMES, validateContent, type ContentFiles, type 
 import { buildModel, type QuarterView } from '../model/model.ts';
 import { tidyFigureTags } from './figure-tags.ts';
 import { fieldFor, labelOf, type CmsField } from './cms-config.ts';
-import { UPLOAD_FIELD } from './upload-field.ts';
+import { dataNameFor, UPLOAD_FIELD } from './upload-field.ts';
 
 /** The data file names the check reads, for the browser code that loads this module lazily. */
 export { DATA_NAMES };
@@ -170,12 +170,10 @@ export function withEdit(files: ContentFiles, edit: QuarterEdit): ContentFiles {
   return { ...files, quarters: [...files.quarters.filter((other) => other.name !== edit.folder), folder] };
 }
 
-/** The name the export is checked under: its own when it is one the check reads, else data plus its ending (as the editor saves it). */
+/** The name the export is checked under: its own when it is one the check reads, else the one the editor saves it as (upload-field.ts). */
 export function dataFileName(uploaded: string): string {
   const name = uploaded.split('/').at(-1)!;
-  if (DATA_NAMES.includes(name.toLowerCase())) return name;
-  const ending = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
-  return `data${ending}`;
+  return DATA_NAMES.includes(name.toLowerCase()) ? name : (dataNameFor(name) ?? name);
 }
 
 /** The name an export chosen in this session is checked under when its own name is not known (the editor's copy has none): from its bytes, a workbook, else text. */

@@ -10,6 +10,8 @@
  * chosen for this field is renamed as it is chosen (nameUploadsAsDataFiles),
  * and a save that would still write another name is refused (uploadProblem).
  */
+import { refuseSave } from './save-refusals.ts';
+
 export const UPLOAD_FIELD = 'dashboardExport';
 
 /** Where the quarter folders are in the repository: the editor's collection folder, and where the preview finds a quarter's export. */
@@ -51,15 +53,9 @@ export function uploadProblem(value: unknown): string | undefined {
   );
 }
 
-/**
- * Refuses the save (from the preSave listener, before anything is written) when
- * uploadProblem finds one. Sveltia CMS shows the cause's message of an error
- * named saving_failed in its "Error" dialog and keeps the draft; any other error
- * it shows with no message.
- */
+/** Refuses the save (from the preSave listener, before anything is written) when uploadProblem finds one. */
 export function refuseMisnamedUpload(value: unknown): void {
-  const problem = uploadProblem(value);
-  if (problem) throw new Error('saving_failed', { cause: new Error(problem) });
+  refuseSave(uploadProblem(value));
 }
 
 /**

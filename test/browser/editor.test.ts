@@ -56,17 +56,6 @@ async function typeCommentary(page: import('playwright-core').Page, words: strin
   await markdown.fill(NEW_QUARTER_BODY.replace('FILL IN: write about social care here.', words));
 }
 
-/**
- * Until a saved file has stayed in the folder for a second: in local mode the CMS writes a file, removes it and writes
- * it again within about a second of saving (seen polling the folder every 250 ms), so a file seen once may be mid-save.
- */
-async function settled(editor: Awaited<ReturnType<typeof openLocalEditor>>, path: string) {
-  for (let present = 0, tries = 0; present < 4; tries++) {
-    if (tries > 120) throw new Error(`${path} did not stay in the folder after saving`);
-    present = (await editor.hasFile(path)) ? present + 1 : 0;
-    await editor.page.waitForTimeout(250);
-  }
-}
 
 /**
  * Fills a text field of a form that has just opened, until it holds the text. Typed in the first moments after
@@ -234,6 +223,14 @@ describe('the editor at /admin/, in local mode', () => {
       // The editor's own field check, from the schema's pattern.
       await page.getByRole('button', { name: /^Save/ }).click();
       await page.getByText('Expected the reporting period written like "Q1 2024/25"').waitFor();
+      // A real quarter, but not the folder's: the preview checks the Period's folder, so the save is refused, with nothing written.
+      await page.getByRole('textbox', { name: 'Period' }).fill('Q3 2024/25');
+      await page.getByRole('button', { name: /^Save/ }).click();
+      const refusal = page.getByRole('alertdialog').or(page.getByRole('dialog', { name: 'Error' }));
+      await refusal.getByText('saved in the folder 2024-25-q2, which is Q2 2024/25, but its Period says Q3 2024/25').waitFor();
+      await refusal.getByRole('button', { name: 'OK' }).click();
+      await refusal.waitFor({ state: 'hidden' });
+      expect(await editor.hasFile('content/quarters/2024-25-q2/commentary.mdx')).toBe(false);
       await page.getByRole('textbox', { name: 'Period' }).fill('Q2 2024/25');
 
       // Published with no publication date, a figure typed into the summary, an indicator id one letter out typed in the Markdown view.
@@ -258,7 +255,6 @@ describe('the editor at /admin/, in local mode', () => {
       // Saved as it is, the terminal's check says the same thing in the same words.
       await save(page);
       await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx');
-      await settled(editor, 'content/quarters/2024-25-q2/commentary.mdx');
       const saved = await editor.savedContent();
       const checked = check(saved);
       expect(checked.status, `${readdirSync(join(saved, 'quarters/2024-25-q2'))}\n${checked.output}`).toBe(1);
@@ -279,7 +275,6 @@ describe('the editor at /admin/, in local mode', () => {
       expect(await preview.locator('#commentary-text p').last().textContent()).toBe(`Care leavers: ${exportFigure('care-leavers-eet')}`);
       await page.getByRole('button', { name: /^Save/ }).click();
       await editor.waitForFile('content/quarters/2024-25-q2/commentary.mdx', 'care-leavers-eet');
-      await settled(editor, 'content/quarters/2024-25-q2/commentary.mdx');
       const fixed = check(await editor.savedContent());
       expect(fixed.output).toContain('Valid: npm run build will publish 3 quarters.');
       expect(editor.problems).toEqual([]);
