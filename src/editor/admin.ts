@@ -75,4 +75,7 @@ const QuarterPreview = createClass({
 cms.registerPreviewTemplate('quarters', QuarterPreview);
 // The site's own stylesheet, so the preview reads as the page will.
 cms.registerPreviewStyle('site.css');
-cms.init({ config: EDITOR_CONFIG });
+// Never inside another site's page: a host that sends no headers (GitHub Pages) cannot forbid framing, and a
+// <meta> policy cannot say frame-ancestors, so the editor does not start when it is framed.
+if (window.top === window.self) cms.init({ config: EDITOR_CONFIG });
+else document.body.textContent = 'The editor opens only in a window of its own. Open this address directly in the browser.';

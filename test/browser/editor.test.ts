@@ -325,6 +325,14 @@ describe('the editor at /admin/, in local mode', () => {
       }
       expect(check(saved).status).toBe(0);
       expect(editor.problems).toEqual([]);
+
+      // Framed by another site's page, the editor does not start (hosts that send no headers cannot forbid framing).
+      const other = await page.context().newPage();
+      await other.setContent(`<iframe title="framed" src="${new URL('/admin/', page.url()).href}" width="800" height="400"></iframe>`);
+      const framed = other.frameLocator('iframe[title=framed]');
+      await framed.getByText('The editor opens only in a window of its own.').waitFor();
+      expect(await framed.getByRole('button', { name: 'Work with Local Repository' }).count()).toBe(0);
+      await other.close();
     } finally {
       await editor.close();
     }
