@@ -147,21 +147,38 @@ describe('the quarters’ entries', async () => {
     expect(entries.map((entry) => entry.url)).toEqual(['https://example.org/2024-25/q1/', 'https://example.org/2023-24/q3/']);
     for (const [index, quarter] of model.quarters.entries()) {
       const recorded = quarter.commentary!.publishedDate;
-      const published = recorded === 'not recorded' ? undefined : recorded;
+      // The moment the page went public: the day the papers give, at the publication time (09:30 London, summer time then).
+      const published = recorded === 'not recorded' ? undefined : `${recorded}T09:30:00+01:00`;
       expect(entries[index]!.published).toBe(published);
-      expect(entries[index]!.updated).toBe([published ?? quarter.period.end, ...quarter.commentary!.corrections.map((c) => c.date)].sort().at(-1));
+      expect(quarter.commentary!.corrections).toEqual([]);
+      expect(entries[index]!.updated).toBe(published ?? quarter.period.end);
     }
-    expect(entries[0]).toMatchObject({ published: '2024-09-03', updated: '2024-09-03' });
+    expect(entries[0]).toMatchObject({ published: '2024-09-03T09:30:00+01:00', updated: '2024-09-03T09:30:00+01:00' });
     // Q3 2023/24's papers record no date: no <published>; <updated> (which Atom requires) is the quarter's end, the earliest it can have been.
     expect(entries[1]!.published).toBeUndefined();
     expect(entries[1]!.updated).toBe('2023-12-31');
   });
 
+  it.each([
+    { publishedTime: undefined, winter: false, published: '2024-09-03T09:30:00+01:00' },
+    { publishedTime: '12:00', winter: false, published: '2024-09-03T12:00:00+01:00' },
+    { publishedTime: undefined, winter: true, published: '2024-12-03T09:30:00+00:00' },
+  ])('<published> is the moment the page went public: publishedTime $publishedTime, winter $winter', ({ publishedTime, winter, published }) => {
+    const commentary = { ...q1.commentary!, ...(winter ? { publishedDate: '2024-12-03' } : {}), ...(publishedTime ? { publishedTime } : {}) };
+    const [entry] = quarterFeedEntries([{ ...q1, commentary }], urlOf, idOf);
+    expect(entry!.published).toBe(published);
+    // A correction dated that day (no time) never puts <updated> before <published>; one dated the day after is <updated>.
+    const correctedOn = (date: string) => quarterFeedEntries([{ ...q1, commentary: { ...commentary, corrections: [{ ...correction, date }] } }], urlOf, idOf)[0]!.updated;
+    expect(correctedOn(commentary.publishedDate)).toBe(published);
+    const nextDay = new Date(Date.parse(`${commentary.publishedDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(correctedOn(nextDay)).toBe(nextDay);
+  });
+
   it('are written as <published> and <updated>, <published> only when recorded', () => {
     const feed = atomFeed({ title: 't', id: 'i', selfUrl: 's', homeUrl: 'h', author: 'a', entries: quarterFeedEntries(model.quarters, urlOf, idOf) });
     const [first, second] = xmlElements(parseXml(feed), 'entry');
-    expect(xmlText(first!, 'published')).toBe('2024-09-03T00:00:00Z');
-    expect(xmlText(first!, 'updated')).toBe('2024-09-03T00:00:00Z');
+    expect(xmlText(first!, 'published')).toBe('2024-09-03T09:30:00+01:00');
+    expect(xmlText(first!, 'updated')).toBe('2024-09-03T09:30:00+01:00');
     expect(xmlElements(second!, 'published')).toEqual([]);
     expect(xmlText(second!, 'updated')).toBe('2023-12-31T00:00:00Z');
   });
@@ -169,7 +186,7 @@ describe('the quarters’ entries', async () => {
   it('announce a correction: <updated> is its date and the summary says what was corrected and why', () => {
     const corrected = withCorrections(q1, [correction, { ...correction, date: '2024-09-20', indicator: 'cp-reviews-in-timescale', oldValue: '92.0%', newValue: '92.2%', reason: 'A review held on time was recorded late.' }]);
     const [entry] = quarterFeedEntries([corrected], urlOf, idOf);
-    expect(entry).toMatchObject({ published: '2024-09-03', updated: '2024-10-01' });
+    expect(entry).toMatchObject({ published: '2024-09-03T09:30:00+01:00', updated: '2024-10-01' });
     expect(entry!.summary.startsWith('Corrected on 20 September 2024: ')).toBe(true);
     expect(entry!.summary).toContain('Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count.');
     // The quarter's own summary follows.

@@ -99,7 +99,7 @@ describe('the release calendar', () => {
 });
 
 describe('the feed', () => {
-  it('dates each entry by its commentary: <published> its publishedDate, <updated> its latest correction', async () => {
+  it('dates each entry by its commentary: <published> its publication moment, <updated> its latest correction', async () => {
     const report = await reportOf(content);
     const entries = xmlElements(parseXml(read('feed.xml')), 'entry');
     const published = report.quarters.filter((quarter) => quarter.publication === 'published');
@@ -108,12 +108,14 @@ describe('the feed', () => {
       const commentary = quarter.quarter!.commentary!;
       const entry = entries.find((candidate) => xmlText(candidate, 'id') === `tag:leics.gov.uk,2023:children-and-family-services:quarter:${quarter.id}`)!;
       const recorded = commentary.publishedDate === 'not recorded' ? null : commentary.publishedDate!;
-      expect(xmlText(entry, 'published') ?? null).toBe(recorded && `${recorded}T00:00:00Z`);
-      const latest = [recorded ?? quarter.quarter!.period.end, ...commentary.corrections.map((correction) => correction.date)].sort().at(-1);
-      expect(xmlText(entry, 'updated')).toBe(`${latest}T00:00:00Z`);
+      // The moment the page went public: its day at its publication time, London time (09:30 unless it says otherwise).
+      if (recorded) expect(xmlText(entry, 'published')).toMatch(new RegExp(`^${recorded}T${commentary.publishedTime ?? '09:30'}:00\\+0[01]:00$`));
+      else expect(xmlElements(entry, 'published')).toEqual([]);
+      const latest = [...commentary.corrections.map((correction) => correction.date)].sort().at(-1);
+      expect(xmlText(entry, 'updated')).toBe(latest && latest > (recorded ?? '') ? `${latest}T00:00:00Z` : (xmlText(entry, 'published') ?? `${quarter.quarter!.period.end}T00:00:00Z`));
     }
     const q1 = entries.find((entry) => xmlText(entry, 'id')!.endsWith(':quarter:2024-25-q1'))!;
-    expect(xmlText(q1, 'published')).toBe('2024-09-03T00:00:00Z');
+    expect(xmlText(q1, 'published')).toBe('2024-09-03T09:30:00+01:00');
     expect(xmlText(q1, 'updated')).toBe('2024-10-01T00:00:00Z');
     const [summary] = xmlElements(q1, 'summary');
     expect(summary!.attributes.type).toBe('text');

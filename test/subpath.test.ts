@@ -184,10 +184,10 @@ describe(`the site built for ${PUBLIC_ROOT}`, () => {
     const alternate = (entry: (typeof entries)[number]) => xmlElements(entry, 'link').find((link) => link.attributes.rel === 'alternate' && link.attributes.type === 'text/html')?.attributes.href;
     expect(xmlText(entries[0]!, 'title')).toBe('Q1 2024/25 performance');
     expect(alternate(entries[0]!)).toBe(`${PUBLIC_ROOT}2024-25/q1/`);
-    // Published and updated on the commentary's publishedDate (no correction since); a quarter whose papers record no date has no
-    // <published>, and is dated the end of its quarter.
-    expect(xmlText(entries[0]!, 'published')).toBe('2024-09-03T00:00:00Z');
-    expect(xmlText(entries[0]!, 'updated')).toBe('2024-09-03T00:00:00Z');
+    // Published and updated at the commentary's publication moment (no correction since); a quarter whose papers record no
+    // date has no <published>, and is dated the end of its quarter.
+    expect(xmlText(entries[0]!, 'published')).toBe('2024-09-03T09:30:00+01:00');
+    expect(xmlText(entries[0]!, 'updated')).toBe('2024-09-03T09:30:00+01:00');
     expect(xmlText(entries[1]!, 'title')).toBe('Q3 2023/24 performance');
     expect(xmlElements(entries[1]!, 'published')).toEqual([]);
     expect(xmlText(entries[1]!, 'updated')).toBe('2023-12-31T00:00:00Z');

@@ -5,6 +5,7 @@
  */
 import type { QuarterView } from '../model/model.ts';
 import { formatDate, recordedDate } from '../core/format.ts';
+import { londonTimestamp, publicationInstant } from '../core/release-time.ts';
 import { directionSentence, quartileSentence, ragSentence } from '../model/summary.ts';
 
 /** Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE/U+FFFF. */
@@ -36,7 +37,7 @@ export interface FeedEntry {
   url: string;
   /** ISO date or RFC 3339 timestamp: the latest correction's, else the publication date. */
   updated: string;
-  /** When first published (ISO date); left out when the papers record no date. */
+  /** When the page went public (RFC 3339, London time); left out when the papers record no date. */
   published?: string;
   summary: string;
 }
@@ -87,7 +88,8 @@ export function atomFeed(feed: Feed): string {
 
 /**
  * The feed's entries: one per published quarter, newest first; drafts never.
- * <published> is the commentary's publishedDate (left out when "not recorded");
+ * <published> is when the page went public: the commentary's publishedDate at its publishedTime
+ * (09:30 London unless it says otherwise), the moment the build lets it out; left out when "not recorded";
  * <updated> is the latest correction's date, else the publication date, and
  * for a quarter whose papers record no date, the end of the quarter (the
  * earliest it can have been published; Atom requires a date). A corrected
@@ -99,18 +101,28 @@ export function quarterFeedEntries(quarters: readonly QuarterView[], urlOf: (qua
     .filter((quarter) => quarter.publication === 'published')
     .map((quarter) => {
       const commentary = quarter.commentary;
-      const published = recordedDate(commentary?.publishedDate) ?? undefined;
+      const publishedDate = recordedDate(commentary?.publishedDate) ?? undefined;
+      const published = publishedDate && londonTimestamp(publicationInstant(publishedDate, commentary?.publishedTime));
       const corrections = [...(commentary?.corrections ?? [])].sort((a, b) => a.date.localeCompare(b.date));
       const summary = quarter.summaryText ?? `${quarter.months}: ${quarter.summary.total} indicators. ${ragSentence(quarter.summary)} ${directionSentence(quarter.summary)} ${quartileSentence(quarter.summary)}`;
       return {
         title: `${quarter.label} performance`,
         id: idOf(quarter),
         url: urlOf(quarter),
-        updated: [published ?? quarter.period.end, ...corrections.map((correction) => correction.date)].sort().at(-1)!,
+        updated: latestOf(published ?? quarter.period.end, corrections.map((correction) => correction.date)),
         ...(published ? { published } : {}),
         summary: corrections.length ? `${correctionNotice(quarter, corrections)} ${summary}` : summary,
       };
     });
+}
+
+/**
+ * The publication, or the latest correction when one is dated after its day. A correction dated the day itself has
+ * no time, and its midnight would come before the publication it corrects, so the publication's moment stands.
+ */
+function latestOf(published: string, corrections: readonly string[]): string {
+  const last = [...corrections].sort().at(-1);
+  return last && last > published.slice(0, 10) ? last : published;
 }
 
 /** "Corrected on 1 October 2024: Care leavers EET, latest figure (Q1 2024/25), from 46.9% to 47.3%. Two late returns were added to the count." */
