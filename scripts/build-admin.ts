@@ -26,15 +26,10 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { parseCatalogue } from '../src/ingest/catalogue.ts';
-import { decodeText } from '../src/ingest/delimited.ts';
-import { parseSiteSettings } from '../src/ingest/site-settings.ts';
-import { checkReleaseCalendar, RELEASES_FILE } from '../src/ingest/releases.ts';
 import { formatFileProblems, groupByFile } from '../src/core/problems.ts';
 import { cmsConfig } from '../src/editor/cms-config.ts';
 import { adminCsp } from '../src/hosting/admin-csp.ts';
 import { editorBackendFromEnv, EditorEnvironmentError, type EditorBackend } from '../src/core/editor-backend.ts';
-import { existsSync } from 'node:fs';
 import { readContentFiles } from '../src/ingest/read-content.ts';
 import { publicContent, snapshotOf } from '../src/editor/preview-model.ts';
 import { blockingProblems, validateContent } from '../src/ingest/validate.ts';
@@ -65,19 +60,6 @@ export const CDN_FONTS = [
     file: '@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2',
   },
 ] as const;
-
-const sitePath = join(contentDir, 'site.yaml');
-const { settings, problems: siteProblems } = parseSiteSettings(readFileSync(sitePath), sitePath);
-if (!settings) fail(formatFileProblems(sitePath, siteProblems));
-const site = settings;
-const catalogueFile = join(contentDir, 'indicators.csv');
-const decoded = decodeText(readFileSync(catalogueFile), catalogueFile);
-if (!decoded.ok) fail(formatFileProblems(catalogueFile, [decoded.problem]));
-const { entries, problems } = parseCatalogue(decoded.text, catalogueFile, site.areas);
-if (problems.length) fail(formatFileProblems(catalogueFile, problems));
-const releasesPath = join(contentDir, RELEASES_FILE);
-const calendar = checkReleaseCalendar(existsSync(releasesPath) ? { file: releasesPath, bytes: readFileSync(releasesPath) } : null);
-if (calendar.problems.length) fail(formatFileProblems(releasesPath, calendar.problems));
 
 // The one reading of the EDITOR_* variables, which the site build's host files (/admin/'s headers) also make.
 function backendFromEnv(): EditorBackend {
@@ -110,8 +92,11 @@ try {
   if (error instanceof PublicCopyError) fail(`The editor's copy of the content could not be made, so the editor was not built: ${error.message}.`);
   throw error;
 }
-const indicators = entries.map((entry) => ({ id: entry.indicator.id, title: entry.indicator.title }));
-const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: calendar.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
+// The configuration from the same reading: the settings, the catalogue and the release calendar as the check read them.
+const site = report.settings;
+if (!site || report.catalogueProblems.length) fail([...groupByFile(report.catalogueProblems)].map(([file, list]) => formatFileProblems(file, list)).join('\n'));
+const indicators = report.catalogue.map((indicator) => ({ id: indicator.id, title: indicator.title }));
+const config = { load_config_file: false, ...cmsConfig({ indicators, site, releases: report.releases.map((release) => ({ quarterLabel: release.quarter.label, date: release.date })), backend }) };
 
 mkdirSync(join(outDir, 'fonts'), { recursive: true });
 

@@ -11,12 +11,13 @@
  */
 import type { Block, Inline } from '../core/commentary-tree.ts';
 import { parsePeriod, quarterIdOf } from '../core/periods.ts';
-import { formatFigure } from '../core/format.ts';
 import { clockAt } from '../core/release-time.ts';
 import type { QuarterView } from '../model/model.ts';
+import { cardOf } from '../model/cards.ts';
 import { figureText } from '../model/figure-text.ts';
 import { glanceRow } from '../present/quarter-glance.ts';
 import { joinBase } from '../present/urls.ts';
+import { chartTableRows } from '../present/commentary.ts';
 import type { ContentSnapshot, PreviewMessage, PreviewView, QuarterEdit } from './preview-model.ts';
 import { QUARTERS_FOLDER, UPLOAD_FIELD } from './upload-field.ts';
 
@@ -73,10 +74,8 @@ function inlines(doc: Document, nodes: readonly Inline[], quarter: QuarterView):
 
 /** A chart tag: its figures as the chart's own table shows them (the drawn chart is the page's). */
 function chartTable(doc: Document, of: string, quarter: QuarterView): HTMLElement {
-  const card = quarter.cards.find((candidate) => candidate.indicator.id === of)!;
-  const rows = (quarter.trends.get(of) ?? []).map((point) =>
-    make(doc, 'tr', {}, [make(doc, 'th', { scope: 'row' }, [point.period.label]), make(doc, 'td', { class: 'num' }, [formatFigure(point.figure, card.indicator)])]),
-  );
+  const card = cardOf(quarter, of)!;
+  const rows = chartTableRows(quarter, card).map((row) => make(doc, 'tr', {}, [make(doc, 'th', { scope: 'row' }, [row.period]), make(doc, 'td', { class: 'num' }, [row.figure])]));
   return make(doc, 'figure', { class: 'chart', 'data-chart': of }, [
     make(doc, 'table', {}, [
       make(doc, 'caption', {}, [`Chart: ${card.indicator.title}`]),
@@ -103,7 +102,7 @@ function blocks(doc: Document, list: readonly Block[], quarter: QuarterView): HT
       }
       case 'figure': {
         if (block.component === 'Chart') return chartTable(doc, block.props.of!, quarter);
-        const card = quarter.cards.find((candidate) => candidate.indicator.id === block.props.of)!;
+        const card = cardOf(quarter, block.props.of)!;
         const row = glanceRow(card);
         return make(doc, 'div', { class: 'inline-card card' }, [
           make(doc, 'p', {}, [`${row.title}: `, make(doc, 'span', { class: 'card-value' }, [row.value]), ` in ${row.period}`]),

@@ -83,3 +83,8 @@ export function buildCard(indicator: Indicator, record: QuarterIndicator): Card 
   };
   return { ...partial, sentence: describeCard(partial), revisions: [] };
 }
+
+/** A quarter's card for an indicator id, or undefined when its data has none: the one way a figure tag, chart or correction finds its card. */
+export function cardOf(holder: { readonly cards: readonly Card[] }, indicatorId: string | undefined): Card | undefined {
+  return holder.cards.find((card) => card.indicator.id === indicatorId);
+}

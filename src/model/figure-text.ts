@@ -5,7 +5,7 @@
  * reads the same wherever it appears.
  */
 import type { Inline } from '../core/commentary-tree.ts';
-import type { Card } from './cards.ts';
+import { cardOf, type Card } from './cards.ts';
 import { formatFigure, quartileWords } from '../core/format.ts';
 import type { QuarterSummary } from './summary.ts';
 import { directionSentence, quartileSentence, ragSentence } from './summary.ts';
@@ -62,7 +62,7 @@ export function figureText(component: string, props: Readonly<Record<string, str
     const count = countOf(context.summary, props.of ?? '');
     return count === null ? null : String(count);
   }
-  const card = context.cards.find((candidate) => candidate.indicator.id === props.of);
+  const card = cardOf(context, props.of);
   if (!card) return null;
   const { record, indicator } = card;
   const observation = props.period === 'previous' ? record.previous : record.latest;

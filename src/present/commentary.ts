@@ -4,6 +4,9 @@
  * area's, a section's), so a link to a heading can never land on a card.
  */
 import { plainInlineText, type Block } from '../core/commentary-tree.ts';
+import { formatFigure } from '../core/format.ts';
+import type { Card } from '../model/cards.ts';
+import type { QuarterView } from '../model/model.ts';
 
 /** "Social care" → "social-care": the fragment of a commentary heading, as Astro's Markdown made it (so links made before still work). */
 function slug(text: string): string {
@@ -28,4 +31,9 @@ export function commentaryHeadingIds(blocks: readonly Block[], taken: Iterable<s
   };
   visit(blocks);
   return ids;
+}
+
+/** A chart tag's figures as its table shows them: each period as this quarter's report published it (the page's chart and the editor's preview). */
+export function chartTableRows(quarter: Pick<QuarterView, 'trends'>, card: Card): { period: string; figure: string }[] {
+  return (quarter.trends.get(card.indicator.id) ?? []).map((point) => ({ period: point.period.label, figure: formatFigure(point.figure, card.indicator) }));
 }

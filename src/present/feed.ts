@@ -4,6 +4,7 @@
  * reads the clock, so a build of the same content gives the same bytes.
  */
 import type { QuarterView } from '../model/model.ts';
+import { cardOf } from '../model/cards.ts';
 import { formatDate, recordedDate } from '../core/format.ts';
 import { londonTimestamp, publicationInstant } from '../core/release-time.ts';
 import { directionSentence, quartileSentence, ragSentence } from '../model/summary.ts';
@@ -129,7 +130,7 @@ function latestOf(published: string, corrections: readonly string[]): string {
 function correctionNotice(quarter: QuarterView, corrections: NonNullable<QuarterView['commentary']>['corrections']): string {
   return corrections
     .map((correction) => {
-      const card = quarter.cards.find((candidate) => candidate.indicator.id === correction.indicator);
+      const card = cardOf(quarter, correction.indicator);
       const period = card?.record[correction.figure]?.period.label;
       const reason = correction.reason.trim().replace(/([^.!?])$/, '$1.');
       return `Corrected on ${formatDate(correction.date)}: ${card?.indicator.name ?? correction.indicator}, ${correction.figure} figure${period ? ` (${period})` : ''}, from ${correction.oldValue} to ${correction.newValue}. ${reason}`;

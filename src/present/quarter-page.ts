@@ -7,6 +7,7 @@ import { targetWords } from '../model/figure-text.ts';
 import { formatDate, formatFigure, recordedDate } from '../core/format.ts';
 import { RAG_LABELS } from '../core/vocabulary.ts';
 import { leadingQuarter, type QuarterView, type SiteModel } from '../model/model.ts';
+import { cardOf } from '../model/cards.ts';
 import { quartileSentence, ragSentence } from '../model/summary.ts';
 import type { CorrectionItem } from './page-parts.ts';
 import { describeQuartiles, quartileSpec, type BarSpec } from './chart-spec.ts';
@@ -95,7 +96,7 @@ export function quarterPage(
     .map((correction): CorrectionItem => ({
       date: correction.date,
       dateText: formatDate(correction.date),
-      link: { path: `#${correction.indicator}`, text: quarter.cards.find((card) => card.indicator.id === correction.indicator)?.indicator.name ?? correction.indicator },
+      link: { path: `#${correction.indicator}`, text: cardOf(quarter, correction.indicator)?.indicator.name ?? correction.indicator },
       figure: correction.figure,
       oldValue: correction.oldValue,
       newValue: correction.newValue,

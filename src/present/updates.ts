@@ -6,6 +6,7 @@
  */
 import { formatDate, formatFigure, recordedDate } from '../core/format.ts';
 import type { QuarterView, SiteModel } from '../model/model.ts';
+import { cardOf } from '../model/cards.ts';
 
 export interface Update {
   /** ISO date, or null when the source papers give none ("not recorded"). */
@@ -26,7 +27,7 @@ export function quarterUpdates(model: SiteModel, quarter: QuarterView): Update[]
     updates.push({ date, kind: 'published', quarterId: quarter.id, text: `${quarter.label} figures published.${date ? '' : ' The source papers do not give the date.'}` });
   }
   for (const correction of quarter.commentary?.corrections ?? []) {
-    const card = quarter.cards.find((candidate) => candidate.indicator.id === correction.indicator);
+    const card = cardOf(quarter, correction.indicator);
     updates.push({
       date: correction.date,
       kind: 'corrected',
