@@ -86,6 +86,19 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
     // The quarters list: the site is loaded from the folder.
     await page.getByText('Q1 2024/25').first().waitFor();
 
+    /** A file of the project folder as the editor left it, or null when it is not there. */
+    const fileText = (path: string) =>
+      page.evaluate(async (path) => {
+        try {
+          let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
+          const parts = path.split('/');
+          for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+          return await (await (await dir.getFileHandle(parts.at(-1)!)).getFile()).text();
+        } catch {
+          return null;
+        }
+      }, path);
+
     return {
       page,
       problems,
@@ -95,37 +108,14 @@ export async function openLocalEditor(contentDir: string): Promise<LocalEditor> 
         // truthy answer, so it returned at once whether the file was there or not.
         const deadline = Date.now() + 30_000;
         for (;;) {
-          const written = await page.evaluate(
-            async ({ path, containing }) => {
-              try {
-                let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
-                const parts = path.split('/');
-                for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-                const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
-                return file.size > 0 && (await file.text()).includes(containing);
-              } catch {
-                return false;
-              }
-            },
-            { path, containing },
-          );
-          if (written) return;
+          const text = await fileText(path);
+          if (text && text.includes(containing)) return;
           if (Date.now() > deadline) throw new Error(`The editor did not write ${path}${containing ? ` holding "${containing}"` : ''} within 30 s.`);
           await page.waitForTimeout(250);
         }
       },
       async hasFile(path: string) {
-        return page.evaluate(async (path) => {
-          try {
-            let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('project');
-            const parts = path.split('/');
-            for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-            await dir.getFileHandle(parts.at(-1)!);
-            return true;
-          } catch {
-            return false;
-          }
-        }, path);
+        return (await fileText(path)) !== null;
       },
       async savedContent() {
         // A file the editor is still writing can vanish mid-walk (Chromium writes through a temporary file).
