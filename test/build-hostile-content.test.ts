@@ -66,6 +66,16 @@ describe('a real build stops at the same file, line and words as the check', () 
     expect(messages).toContain('Line 22, column C (Indicator): found "C⟨U+0430 Cyrillic letter "а", not the Latin "a"⟩re leavers EET", expected an indicator named in content/indicators.csv');
   }, 300_000);
 
+  it('settings the editor writes: an escaped right-to-left override in Q1’s title; a FILL IN on a line of Q1’s committee that starts with #', async () => {
+    const { problems, messages } = await stoppedBuild((dir) => {
+      replaceIn(dir, `${Q1}/commentary.mdx`, 'title: Quarter 1 2024/25 performance report', 'title: "Quarter 1 \\u202e2024/25 performance report"');
+      replaceIn(dir, `${Q1}/commentary.mdx`, 'committee: Children and Family Services Overview and Scrutiny Committee', 'committee: |-\n  Children and Family Services Overview and Scrutiny Committee\n  # FILL IN: the committee');
+    });
+    expect(problems).toHaveLength(2);
+    expect(messages).toMatch(/2024-25-q1\/commentary\.mdx:2\b[^\n]*\n {2}[^\n]*U\+202E right-to-left override, written as an escape/);
+    expect(messages).toMatch(/2024-25-q1\/commentary\.mdx:6\b[^\n]*\n {2}[^\n]*found "FILL IN: the committee"/);
+  }, 300_000);
+
   it('display rounding: a Q2 file showing Q1’s 47.3% as 47% is told how to show the decimals, never to add a revision', async () => {
     const { problems, messages } = await stoppedBuild((dir) => {
       cpSync(join(dir, Q1), join(dir, 'quarters/2024-25-q2'), { recursive: true });
